@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""One entry point for working on the site; needs only Python 3.9+ to start.
+
+    python3 dev.py serve      # build and serve the site at http://127.0.0.1:8000
+    python3 dev.py test       # the whole test suite (what CI runs)
+    python3 dev.py build      # strict build into site/
+    python3 dev.py update     # rewrite shown outputs and example formatting from real runs
+    python3 dev.py flakes 20  # run every (snippet x start method) 20 times
+    python3 dev.py lock       # re-pin requirements.lock from pyproject.toml
+
+Every command first makes sure `.venv` exists and holds exactly the pinned,
+hash-checked packages of requirements.lock; extra arguments go to the tool
+(mkdocs or pytest) unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = Path(os.environ.get("DEV_VENV", ROOT / ".venv"))
+LOCK = ROOT / "requirements.lock"
+STAMP = VENV / ".requirements.lock.sha256"
+# Only needed by `dev.py lock`; kept out of the lock so users never download it.
+UV = "uv==0.13.9"
+LOCK_COMMAND = (
+    "uv pip compile pyproject.toml --universal --python-version 3.9"
+    " --fork-strategy fewest --generate-hashes --no-header"
+    " -o requirements.lock"
+)
+
+
+def venv_python() -> Path:
+    if os.name == "nt":
+        return VENV / "Scripts" / "python.exe"
+    return VENV / "bin" / "python"
+
+
+def say(message: str) -> None:
+    print(f"dev.py: {message}", file=sys.stderr, flush=True)
+
+
+def run(*args: object, env: dict[str, str] | None = None) -> int:
+    return subprocess.call([str(a) for a in args], cwd=ROOT, env=env)
+
+
+def check(*args: object) -> None:
+    code = run(*args)
+    if code:
+        sys.exit(code)
+
+
+def ensure_env() -> Path:
+    """Create .venv and install the lock into it, unless that is already done."""
+    if sys.version_info < (3, 9):
+        sys.exit("dev.py: Python 3.9 or newer is required")
+    python = venv_python()
+    wanted = hashlib.sha256(LOCK.read_bytes()).hexdigest() + " " + sys.version
+    if python.exists() and STAMP.exists() and STAMP.read_text() == wanted:
+        return python
+    if not python.exists():
+        say(f"creating {VENV}")
+        check(sys.executable, "-m", "venv", VENV)
+    say("installing the pinned packages of requirements.lock")
+    check(
+        python, "-m", "pip", "install", "--disable-pip-version-check",
+        "--require-hashes", "--no-deps", "-r", LOCK,
+    )
+    STAMP.write_text(wanted)
+    return python
+
+
+def tool_env() -> dict[str, str]:
+    env = dict(os.environ)
+    # Pages are UTF-8; make every tool read and write them that way, even on
+    # Windows with a legacy code page.
+    env["PYTHONUTF8"] = "1"
+    return env
+
+
+def pytest(python: Path, args: list[str]) -> int:
+    return run(python, "-m", "pytest", *args, env=tool_env())
+
+
+def wants_serial(args: list[str]) -> bool:
+    return any(a.startswith("-n") or a == "no:xdist" for a in args)
+
+
+def main(argv: list[str]) -> int:
+    command, args = (argv[0], argv[1:]) if argv else ("help", [])
+    if command in {"help", "-h", "--help"}:
+        print(__doc__)
+        return 0
+    if command not in {"serve", "test", "build", "update", "flakes", "lock"}:
+        print(__doc__)
+        return 2
+    python = ensure_env()
+    os.chdir(ROOT)
+    if command == "serve":
+        return run(python, "-m", "mkdocs", "serve", *args, env=tool_env())
+    if command == "build":
+        return run(python, "-m", "mkdocs", "build", "--strict", *args, env=tool_env())
+    if command == "test":
+        parallel = [] if wants_serial(args) else ["-n", "auto"]
+        return pytest(python, [*parallel, *args])
+    if command == "update":
+        # Serial on purpose: several workers rewriting one page would race.
+        return pytest(python, ["-p", "no:xdist", "--update-examples", *args])
+    if command == "flakes":
+        repeat = args[0] if args and args[0].isdigit() else "10"
+        rest = args[1:] if args and args[0].isdigit() else args
+        parallel = [] if wants_serial(rest) else ["-n", "auto"]
+        return pytest(
+            python,
+            [*parallel, "--snippet-repeat", repeat, "tests/test_snippets.py", *rest],
+        )
+    # lock
+    check(python, "-m", "pip", "install", "--disable-pip-version-check", UV)
+    uv = python.parent / ("uv.exe" if os.name == "nt" else "uv")
+    check(uv, *LOCK_COMMAND.split()[1:], *args)
+    say(f"regenerated {LOCK.name}; commit it together with pyproject.toml")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,37 @@
+"""Two fixes to how mkdocs-static-i18n (1.3) builds the Chinese and English sites.
+
+1. `theme.language` per build.  The plugin builds the default language, then
+   rebuilds the site once per other language, and sets `theme.language` only in
+   its own late `on_config`.  mkdocstrings reads the theme language earlier in
+   that event to choose the language of headings such as "Parameters", so the
+   English API page came out with the Chinese headings of the build before.
+
+2. Relative language links on the home page.  The plugin points the language
+   switcher of every page at the same page in the other language, except on the
+   home page, where it leaves the configured absolute links (`/`, `/en/`); those
+   break as soon as the site is served below a path, as on GitHub Pages.
+"""
+
+from __future__ import annotations
+
+from mkdocs.plugins import event_priority
+
+
+@event_priority(100)  # before mkdocstrings (0) and i18n (-100)
+def on_config(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None:
+        config.theme["language"] = i18n.current_language or i18n.default_language
+    return config
+
+
+@event_priority(0)  # after i18n (50) has filled in this page's alternates
+def on_page_context(context, page, config, nav):
+    alternates = getattr(page.file, "alternates", {})
+    # i18n sets `config.extra.alternate` as an attribute, which is what the
+    # theme's template reads (not the `extra["alternate"]` item).
+    for alternate in getattr(config.extra, "alternate", None) or []:
+        twin = alternates.get(alternate.get("lang"))
+        if twin is not None:
+            alternate["link"] = twin.url
+    return context

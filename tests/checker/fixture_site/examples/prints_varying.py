@@ -1,0 +1,3 @@
+print("one object:", object())
+print("this file:", __file__)
+print("done")

@@ -1,0 +1,88 @@
+"""The real snippet suite (tests/test_snippets.py), pointed at small fixture sites.
+
+These run pytest in a subprocess exactly as `dev.py test` would, so they prove
+that a wrong page turns the suite red with a useful report, and that the
+update mode rewrites what it may and refuses what it must not.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from verifier.catalog import REPO_ROOT
+
+FIXTURE = Path(__file__).parent / "fixture_site"
+
+
+def make_site(tmp_path: Path, *pages: str, edit: dict[str, tuple[str, str]] | None = None) -> Path:
+    site = tmp_path / "site"
+    (site / "docs" / "zh").mkdir(parents=True)
+    shutil.copy(FIXTURE / "mkdocs.yml", site)
+    shutil.copytree(FIXTURE / "examples", site / "examples")
+    for name in pages:
+        text = (FIXTURE / "docs" / "zh" / f"{name}.md").read_text(encoding="utf-8")
+        old, new = (edit or {}).get(name, ("", ""))
+        (site / "docs" / "zh" / f"{name}.md").write_text(text.replace(old, new), encoding="utf-8")
+    return site
+
+
+def run_suite(site: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [
+            sys.executable, "-m", "pytest", "tests/test_snippets.py", "-p", "no:xdist",
+            "-p", "no:cacheprovider", "-q", f"--site-root={site}", *args,
+        ],
+        cwd=REPO_ROOT, capture_output=True, text=True, check=False,
+    )
+
+
+def test_the_suite_fails_on_a_wrong_child_line_and_says_where(tmp_path: Path) -> None:
+    site = make_site(tmp_path, "good", "wrong_child")
+    result = run_suite(site)
+    assert result.returncode == 1, result.stdout
+    # child_prints.py is wrong on one page under every method; start_method.py is fine.
+    assert "3 failed, 3 passed" in result.stdout, result.stdout
+    for method in ("fork", "spawn", "forkserver"):
+        assert f"FAILED tests/test_snippets.py::test_snippet[child_prints.py-{method}]" in (
+            result.stdout
+        )
+    assert "page:         docs/zh/wrong_child.md:3" in result.stdout
+    assert "-child: resting\n+child: working" in result.stdout
+    assert "6 runs, 3 failed" in result.stdout
+
+
+def test_the_repeat_mode_runs_every_case_n_times(tmp_path: Path) -> None:
+    site = make_site(tmp_path, "good")
+    result = run_suite(site, "--snippet-repeat=3", "--start-methods=fork")
+    assert result.returncode == 0, result.stdout
+    assert "6 runs, 0 failed (fork 6 runs/0 failed)" in result.stdout
+
+
+def test_update_rewrites_a_stale_output(tmp_path: Path) -> None:
+    site = make_site(tmp_path, "wrong_child")
+    result = run_suite(site, "--update-examples")
+    assert result.returncode == 0, result.stdout
+    page = (site / "docs" / "zh" / "wrong_child.md").read_text(encoding="utf-8")
+    assert "child: working" in page and "child: resting" not in page
+    assert run_suite(site).returncode == 0
+
+
+def test_update_refuses_when_start_methods_disagree(tmp_path: Path) -> None:
+    # One block claims the start_method.py output for all three methods.
+    tabs = (FIXTURE / "docs" / "zh" / "good.md").read_text(encoding="utf-8")
+    single = tabs[: tabs.index('=== "fork"')] + "```output\nparent: fork child: fork\n```\n"
+    site = make_site(tmp_path)
+    (site / "docs" / "zh" / "good.md").write_text(single, encoding="utf-8")
+    result = run_suite(site, "--update-examples")
+    assert result.returncode == 1
+    assert "start methods disagree on this block" in result.stdout
+    assert (site / "docs" / "zh" / "good.md").read_text(encoding="utf-8") == single
+
+
+def test_update_refuses_to_run_in_parallel(tmp_path: Path) -> None:
+    result = run_suite(make_site(tmp_path, "good"), "--update-examples", "-p", "xdist", "-n", "2")
+    assert result.returncode != 0
+    assert "run it without -n" in result.stdout + result.stderr

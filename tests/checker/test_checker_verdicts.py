@@ -1,0 +1,147 @@
+"""The checker goes red when a page is wrong, and only then.
+
+Each case is a small page of the fixture site in `fixture_site/`, read and
+verified through the same functions the real suite uses.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from verifier import leaks
+from verifier.catalog import Snippet
+from verifier.check import verify
+from verifier.pages import START_METHODS, read_page
+
+FIXTURE = Path(__file__).parent / "fixture_site"
+
+
+def page(name: str):
+    return read_page(FIXTURE / "docs" / "zh" / f"{name}.md", FIXTURE)
+
+
+def snippet(name: str, index: int = 0) -> Snippet:
+    program = page(name).programs[index]
+    return Snippet(program.example, program.code, [program])
+
+
+def only_failure(verdict) -> str:
+    assert len(verdict.failures) == 1, verdict.failures
+    return verdict.failures[0]
+
+
+def test_a_correct_page_passes_under_every_method_it_claims() -> None:
+    good = page("good")
+    assert not good.problems
+    for program in good.programs:
+        for method in program.methods:
+            verdict = verify(Snippet(program.example, program.code, [program]), method)
+            assert verdict.ok, verdict.failures
+
+
+@pytest.mark.parametrize("method", START_METHODS)
+def test_a_wrong_line_printed_by_the_parent_fails(method: str) -> None:
+    report = only_failure(verify(snippet("wrong_parent"), method))
+    assert "page:         docs/zh/wrong_parent.md:3" in report
+    assert "example:      examples/child_prints.py" in report
+    assert f"start method: {method}" in report
+    assert "-parent: finished\n+parent: done\n" in report
+
+
+@pytest.mark.parametrize("method", START_METHODS)
+def test_a_wrong_line_printed_by_a_child_fails(method: str) -> None:
+    # Under fork, pytest-examples' in-process runner loses this line entirely.
+    report = only_failure(verify(snippet("wrong_child"), method))
+    assert "-child: resting\n+child: working\n" in report
+
+
+def test_a_hang_fails_within_the_timeout() -> None:
+    started = time.monotonic()
+    verdict = verify(snippet("hang"), "spawn", timeout=3)
+    elapsed = time.monotonic() - started
+    report = only_failure(verdict)
+    assert "timed out after 3" in report
+    assert elapsed < 3 + 3, f"took {elapsed:.1f} s"
+    # What was printed before the hang is still shown, and nothing survives.
+    assert verdict.results[0].stdout == "parent: joining a child that never ends\n"
+    assert not leaks.leftover_runs()
+
+
+def test_a_stray_stderr_warning_fails() -> None:
+    report = only_failure(verify(snippet("stray_stderr"), "fork"))
+    assert "stderr must be empty" in report
+    assert "DeprecationWarning: this API is deprecated" in report
+
+
+@pytest.mark.parametrize("method", START_METHODS)
+def test_an_error_the_page_shows_passes_with_its_exit_status(method: str) -> None:
+    verdict = verify(snippet("error_shown"), method)
+    assert verdict.ok, verdict.failures
+
+
+def test_a_different_exit_status_fails() -> None:
+    shown = snippet("error_shown")
+    program = shown.shown[0]
+    stdout = dataclasses.replace(program.outputs[0], exit_code=0)
+    wrong = dataclasses.replace(program, outputs=(stdout, *program.outputs[1:]))
+    report = only_failure(verify(Snippet(shown.example, shown.code, [wrong]), "fork"))
+    assert "exit status 3, expected 0" in report
+
+
+def test_a_missing_output_block_fails() -> None:
+    (problem,) = page("missing_output").problems
+    assert problem.startswith("docs/zh/missing_output.md:3: program examples/child_prints.py")
+    assert "no ```output block" in problem
+
+
+def test_blocks_neither_verified_nor_marked_fail() -> None:
+    problems = page("unmarked").problems
+    assert len(problems) == 4, problems
+    assert "docs/zh/unmarked.md:3: `bash` block is neither" in problems[0]
+    assert "docs/zh/unmarked.md:7: output block without a runnable program" in problems[1]
+    assert "docs/zh/unmarked.md:11: a runnable program must be one line" in problems[2]
+    assert "docs/zh/unmarked.md:15: output block without a runnable program" in problems[3]
+
+
+def test_wildcards_match_what_varies() -> None:
+    verdict = verify(snippet("wildcard"), "fork")
+    assert verdict.ok, verdict.failures
+
+
+def test_a_wildcard_does_not_swallow_a_line() -> None:
+    shown = snippet("wildcard")
+    program = shown.shown[0]
+    block = program.outputs[0]
+    # Drop the middle line: the `...` of the first line must not absorb it.
+    fewer = dataclasses.replace(
+        block,
+        fence=dataclasses.replace(block.fence, body="one object: <object object at 0x...>\ndone\n"),
+    )
+    wrong = dataclasses.replace(program, outputs=(fewer,))
+    report = only_failure(verify(Snippet(shown.example, shown.code, [wrong]), "fork"))
+    assert "(... wildcards allowed)" in report
+
+
+@pytest.mark.skipif(not leaks.SHM_DIR.is_dir(), reason="needs /dev/shm (Linux)")
+def test_shared_memory_left_behind_fails() -> None:
+    before = leaks.shm_entries()
+    verdict = verify(snippet("leftovers", 0), "fork", timeout=3)
+    leaked = verdict.results[0].leaked
+    for name in leaked:  # clean up what the program leaked on purpose
+        os.unlink(leaks.SHM_DIR / name)
+    assert leaked and set(leaked).isdisjoint(before)
+    assert "left behind in /dev/shm" in only_failure(verdict)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="needs process groups")
+def test_a_process_left_running_fails() -> None:
+    verdict = verify(snippet("leftovers", 1), "fork")
+    report = only_failure(verdict)
+    assert "processes still running after the program ended" in report
+    assert "time.sleep(30)" in report
+    assert not leaks.leftover_runs()

@@ -1,0 +1,109 @@
+"""pytest glue: options for the snippet runs, session-wide leak checks, summaries."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from verifier import leaks
+from verifier.catalog import REPO_ROOT
+from verifier.pages import START_METHODS
+from verifier.run import DEFAULT_TIMEOUT
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("snippets", "verified snippets")
+    group.addoption(
+        "--start-methods",
+        default=",".join(START_METHODS),
+        help="comma-separated start methods to verify under (default: all three)",
+    )
+    group.addoption(
+        "--snippet-python",
+        default=sys.executable,
+        help="interpreter that runs the snippets (default: the one running pytest)",
+    )
+    group.addoption(
+        "--snippet-timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        help=f"seconds before a snippet's process tree is killed (default {DEFAULT_TIMEOUT:g})",
+    )
+    group.addoption(
+        "--snippet-repeat",
+        type=int,
+        default=1,
+        help="run every (snippet x start method) this many times: a flake hunt",
+    )
+    group.addoption(
+        "--site-root",
+        type=Path,
+        default=REPO_ROOT,
+        help="verify the snippets of another site (the checker's own tests use fixture sites)",
+    )
+    group.addoption(
+        "--stdout-mode",
+        choices=["pty", "pipe"],
+        default=None,
+        help="how snippets' stdout is captured (default: pty where available)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("update_examples") and getattr(config.option, "numprocesses", None):
+        raise pytest.UsageError(
+            "--update-examples rewrites pages in place; run it without -n "
+            "(python3 dev.py update does)"
+        )
+    config.addinivalue_line("markers", "xdist_group(name): keep these tests on one worker")
+
+
+# --- what was left behind by the whole session ------------------------------
+
+_shm_at_start: set[str] = set()
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    _shm_at_start.update(leaks.shm_entries())
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if hasattr(session.config, "workerinput"):
+        return  # the controller checks once, after every worker has finished
+    left = sorted(set(leaks.leftover_runs()) | (leaks.shm_entries() - _shm_at_start))
+    if left:
+        session.config._verifier_leftovers = left  # reported in the summary
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+# --- summaries ---------------------------------------------------------------
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    runs: Counter[str] = Counter()
+    failed: Counter[str] = Counter()
+    for report in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get(
+        "failed", []
+    ):
+        if report.when != "call":
+            continue
+        props = dict(report.user_properties)
+        if "snippet_runs" in props:
+            runs[props["start_method"]] += props["snippet_runs"]
+            failed[props["start_method"]] += props["snippet_failed_runs"]
+    if runs:
+        per_method = ", ".join(
+            f"{m} {runs[m]} runs/{failed[m]} failed" for m in START_METHODS if m in runs
+        )
+        terminalreporter.write_sep("-", "snippet runs")
+        terminalreporter.write_line(
+            f"{sum(runs.values())} runs, {sum(failed.values())} failed ({per_method}); "
+            f"python: {config.getoption('snippet_python')}"
+        )
+    left = getattr(config, "_verifier_leftovers", None)
+    if left:
+        terminalreporter.write_sep("!", "left behind after the test session")
+        for item in left:
+            terminalreporter.write_line(item)

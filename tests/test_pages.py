@@ -1,0 +1,53 @@
+"""Pages are well formed, both languages match, and every example is shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from verifier.catalog import REPO_ROOT, site_catalog
+
+LANGUAGES = ("zh", "en")
+PAGES = sorted(site_catalog().pages, key=lambda p: p.path)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.path.as_posix() for p in PAGES])
+def test_page_blocks_are_all_verified_or_marked(page) -> None:
+    """No code block escapes verification: each one is a program, its output, or
+    explicitly `.not-runnable`; every program shows its output."""
+    assert not page.problems, "\n".join(page.problems)
+
+
+def _page_names(language: str) -> set[str]:
+    folder = REPO_ROOT / "docs" / language
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*.md")}
+
+
+def test_every_page_exists_in_both_languages() -> None:
+    zh, en = _page_names("zh"), _page_names("en")
+    assert zh == en, f"only in zh: {sorted(zh - en)}; only in en: {sorted(en - zh)}"
+
+
+def _shown(language: str, name: str) -> list[tuple]:
+    path = Path("docs", language, name)
+    page = next(p for p in site_catalog().pages if p.path == path)
+    return [
+        (
+            program.example,
+            [(b.stream, b.methods, b.exit_code, b.wildcard, b.text) for b in program.outputs],
+        )
+        for program in page.programs
+    ]
+
+
+@pytest.mark.parametrize("name", sorted(_page_names("zh") & _page_names("en")))
+def test_translations_show_the_same_examples_in_the_same_order(name: str) -> None:
+    assert _shown("zh", name) == _shown("en", name)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_example_file_is_shown_on_a_page(language: str) -> None:
+    files = {p.relative_to(REPO_ROOT).as_posix() for p in (REPO_ROOT / "examples").rglob("*.py")}
+    missing = sorted(files - site_catalog().examples_on(language))
+    assert not missing, f"not shown on any {language} page: {missing}"

@@ -1,0 +1,206 @@
+"""The built site: strict build, self-contained pages, language switcher, search.
+
+The site is built once (`mkdocs build --strict`, both languages) and every
+test here reads the result; the xdist group keeps them on one worker.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from page_html import parse_html
+from verifier.catalog import REPO_ROOT, site_catalog
+from verifier.fences import scan_fences
+
+pytestmark = pytest.mark.xdist_group("site")
+
+
+class Site:
+    def __init__(self, directory: Path, log: str, returncode: int, seconds: float):
+        self.dir, self.log, self.returncode, self.seconds = directory, log, returncode, seconds
+
+    def pages(self) -> list[Path]:
+        return sorted(p for p in self.dir.rglob("*.html") if p.name != "404.html")
+
+    def html(self, relative: str):
+        return parse_html((self.dir / relative).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Site:
+    out = tmp_path_factory.mktemp("site")
+    started = time.monotonic()
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=REPO_ROOT, capture_output=True, text=True, check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    return Site(out, build.stdout + build.stderr, build.returncode, time.monotonic() - started)
+
+
+def test_strict_build_succeeds_without_warnings(site: Site, record_property) -> None:
+    record_property("build_seconds", round(site.seconds, 2))
+    warnings = [line for line in site.log.splitlines() if "WARNING" in line or "ERROR" in line]
+    assert site.returncode == 0 and not warnings, site.log
+    assert (site.dir / "index.html").exists() and (site.dir / "en" / "index.html").exists()
+
+
+# Attributes through which a page makes the browser fetch something by itself.
+_FETCHING = {
+    "script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src",
+    "video": "src", "embed": "src", "object": "data", "link": "href",
+}
+_EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)
+
+
+def test_pages_request_nothing_outside_the_site(site: Site) -> None:
+    found = []
+    for page in site.pages():
+        for tag in parse_html(page.read_text(encoding="utf-8")).tags:
+            attr = _FETCHING.get(tag.name)
+            if not attr or not _EXTERNAL.match(tag.attrs.get(attr) or ""):
+                continue
+            if tag.name == "link" and tag.attrs.get("rel") in {"alternate", "canonical"}:
+                continue  # navigation hints, never fetched by the browser
+            found.append(f"{page.relative_to(site.dir)}: <{tag.name} {attr}={tag.attrs[attr]}>")
+    for css in site.dir.rglob("*.css"):
+        for url in re.findall(r"url\(\s*['\"]?([^)'\"]+)", css.read_text(encoding="utf-8")):
+            if _EXTERNAL.match(url):
+                found.append(f"{css.relative_to(site.dir)}: url({url})")
+    assert not found, "\n".join(found)
+
+
+def _page_url(relative: Path) -> str:
+    """`en/queue/index.html` -> `en/queue/`."""
+    return relative.as_posix().removesuffix("index.html")
+
+
+def test_html_lang_matches_the_page_language(site: Site) -> None:
+    wrong = []
+    for page in site.pages():
+        relative = page.relative_to(site.dir)
+        expected = "en" if relative.parts[0] == "en" else "zh"
+        lang = parse_html(page.read_text(encoding="utf-8")).tags[0].attrs.get("lang")
+        if lang != expected:
+            wrong.append(f"{relative}: lang={lang!r}, expected {expected!r}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_language_switcher_leads_to_the_same_page(site: Site) -> None:
+    wrong = []
+    for page in site.pages():
+        relative = page.relative_to(site.dir)
+        in_english = relative.parts[0] == "en"
+        twin = Path(*relative.parts[1:]) if in_english else Path("en", *relative.parts)
+        links = {
+            tag.attrs.get("hreflang"): tag.attrs["href"]
+            for tag in parse_html(page.read_text(encoding="utf-8")).tags
+            if tag.name == "a" and "md-select__link" in tag.attrs.get("class", "")
+        }
+        target_lang = "zh" if in_english else "en"
+        href = links.get(target_lang)
+        resolved = (page.parent / (href or "MISSING")).resolve()
+        resolved = resolved / "index.html" if resolved.is_dir() else resolved
+        if href is None or resolved != (site.dir / twin).resolve():
+            wrong.append(f"{relative}: {target_lang} link {href!r}, expected {_page_url(twin)}")
+    assert not wrong, "\n".join(wrong)
+
+
+# (query, page that must contain every word of it); Chinese words must be
+# found inside longer compounds, as 内存 inside 共享内存.
+SEARCHES = [
+    ("管道", ""),
+    ("队列", "queue/"),
+    ("管道", "pipe/"),
+    ("管理器", "manager/"),
+    ("内存", ""),
+    ("共享内存", ""),
+    ("死锁", "queue/"),
+    ("pipe", "en/pipe/"),
+    ("queue", "en/queue/"),
+    ("deadlock", "en/queue/"),
+]
+
+
+def _tokenize(text: str, separator: re.Pattern) -> set[str]:
+    text = re.sub(r"<[^>]+>", " ", text).lower()
+    return {token for token in separator.split(text) if token}
+
+
+def _segment(query: str, terms: set[str]) -> list[str]:
+    """Material's greedy split of Chinese runs of a query into indexed terms."""
+    segments = []
+    for run in re.findall(r"[\u4e00-\u9fff]+|[^\u4e00-\u9fff]+", query):
+        if not re.match(r"[\u4e00-\u9fff]", run):
+            segments.append(run)
+            continue
+        i = 0
+        while i < len(run):
+            j = next(j for j in range(len(run), i, -1) if run[i:j] in terms or j == i + 1)
+            segments.append(run[i:j])
+            i = j
+    return segments
+
+
+@pytest.mark.parametrize(("query", "location"), SEARCHES)
+def test_search_index_finds(site: Site, query: str, location: str) -> None:
+    """A model of Material's client-side search over the built index: the
+    index is split with the configured separator (jieba's \\u200b included),
+    a Chinese query is split into indexed terms, and every term must prefix-match
+    a word of the expected page."""
+    index = json.loads((site.dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    separator = re.compile(index["config"]["separator"])
+    docs = index["docs"]
+    terms = set().union(*(_tokenize(d["title"] + " " + d["text"], separator) for d in docs))
+    words = [w for part in query.split() for w in _segment(part.lower(), terms)]
+    page_tokens = set().union(
+        *(
+            _tokenize(d["title"] + " " + d["text"], separator)
+            for d in docs
+            if d["location"].split("#")[0] == location
+        )
+    )
+    missing = [w for w in words if not any(t.startswith(w) for t in page_tokens)]
+    assert page_tokens and not missing, f"{query!r} -> {words}: {missing} not in {location!r}"
+
+
+def test_api_reference_headings_follow_the_page_language(site: Site) -> None:
+    zh = (site.dir / "contributing" / "verification" / "index.html").read_text(encoding="utf-8")
+    en = (site.dir / "en" / "contributing" / "verification" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "参数" in zh and "Parameters" not in zh
+    assert "Parameters" in en and "参数" not in en
+
+
+def test_every_rendered_code_block_comes_from_a_checked_fence(site: Site) -> None:
+    """The page checker sees every code block the reader sees (none is added by
+    an include the checker does not expand, for example)."""
+    wrong = []
+    for page in site_catalog().pages:
+        language, *rest = page.path.parts[1:]
+        name = Path(*rest).with_suffix("")
+        html_path = (Path("en") if language == "en" else Path()) / (
+            Path("index.html") if name.as_posix() == "index" else name / "index.html"
+        )
+        blocks = [
+            tag
+            for tag in site.html(html_path.as_posix()).tags
+            if tag.name == "div"
+            and "highlight" in tag.attrs.get("class", "").split()
+            and "doc-signature" not in tag.attrs.get("class", "")
+        ]
+        source = scan_fences(
+            (REPO_ROOT / page.path).read_text(encoding="utf-8"), page.path
+        )
+        if len(blocks) != len(source):
+            wrong.append(f"{page.path}: {len(source)} fences, {len(blocks)} rendered code blocks")
+    assert not wrong, "\n".join(wrong)

@@ -1,0 +1,279 @@
+"""Read a page into the programs it shows and the outputs it claims for them.
+
+A page is a sequence of fenced blocks (see `verifier.fences`).  Each block is
+one of:
+
+* a **program**: a `python` fence whose only line includes a whole file from
+  `examples/`, e.g. `--8<-- "examples/queue/put_get.py"`;
+* an **output block** claiming what the program before it prints: an `output`
+  fence (standard output) or a `stderr` fence, optionally restricted to some
+  start methods with `data-methods="fork"`, expecting an exit status other
+  than 0 with `data-exit="1"`, and allowing `...` wildcards with `.ellipsis`;
+* anything else, which must say `.not-runnable` so that nothing shown on a
+  page escapes verification by accident.
+
+Every structural mistake becomes a *problem* message naming the page and line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from verifier.fences import Fence, scan_fences
+from verifier.includes import expand
+
+START_METHODS = ("fork", "spawn", "forkserver")
+"""Every start method, in the order results are reported."""
+
+PYTHON_LANGUAGES = {"python", "py", "python3", "py3"}
+STREAMS = {"output": "stdout", "stderr": "stderr"}
+NOT_RUNNABLE = "not-runnable"
+WILDCARD = "ellipsis"
+
+_INCLUDE = re.compile(r'^-+8<-+[ \t]+"(?P<path>[^"]+)"$')
+# Material removes a `# (1)!` comment from the code it shows and copies.
+_MARKER = re.compile(r"[ \t]*#[ \t]*\((?P<number>\d+)\)!?[ \t]*$", re.M)
+_LIST_ITEM = re.compile(r"^(?P<indent> *)\d+\.[ \t]")
+_PROGRAM_ATTRS = {"title", "hl_lines", "linenums"}
+_OUTPUT_ATTRS = {"title", "data-methods", "data-exit"}
+
+
+@dataclass(frozen=True)
+class OutputBlock:
+    """A block claiming what a program prints under some start methods."""
+
+    fence: Fence
+    stream: str
+    """`stdout` or `stderr`."""
+    methods: tuple[str, ...]
+    """Start methods this claim is verified under."""
+    exit_code: int = 0
+    """Expected exit status of the program (declared on the stdout block)."""
+    wildcard: bool = False
+    """Whether `...` in the text matches varying text (see `verifier.compare`)."""
+
+    @property
+    def text(self) -> str:
+        return self.fence.body
+
+
+@dataclass(frozen=True)
+class Expected:
+    """What one run under one start method must produce."""
+
+    stdout: OutputBlock
+    stderr: OutputBlock | None
+    """The stderr claim; `None` means stderr must be empty."""
+
+    @property
+    def exit_code(self) -> int:
+        return self.stdout.exit_code
+
+
+@dataclass(frozen=True)
+class ShownProgram:
+    """A program as one page shows it, with the outputs that page claims."""
+
+    fence: Fence
+    example: str
+    """Path of the included example file, relative to the repository root."""
+    code: str
+    """The code a reader copies: the included file without annotation markers."""
+    outputs: tuple[OutputBlock, ...]
+
+    @property
+    def methods(self) -> tuple[str, ...]:
+        """Every start method some output block of this program claims."""
+        claimed = {m for block in self.outputs for m in block.methods}
+        return tuple(m for m in START_METHODS if m in claimed)
+
+    def expected(self, method: str) -> Expected:
+        """The claims this page makes for a run under `method`."""
+        stdout = next(
+            b for b in self.outputs if b.stream == "stdout" and method in b.methods
+        )
+        stderr = next(
+            (b for b in self.outputs if b.stream == "stderr" and method in b.methods),
+            None,
+        )
+        return Expected(stdout, stderr)
+
+
+@dataclass
+class Page:
+    """What a page shows: its programs, and everything wrong with its blocks."""
+
+    path: Path
+    fences: list[Fence] = field(default_factory=list)
+    programs: list[ShownProgram] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def read_page(path: Path, root: Path) -> Page:
+    """Parse the page at `path` (inside the repository at `root`)."""
+    relative = path.resolve().relative_to(root.resolve())
+    text = path.read_text(encoding="utf-8")
+    page = Page(relative, scan_fences(text, relative))
+    lines = text.splitlines()
+    program: _Pending | None = None
+    for fence in page.fences:
+        if fence.malformed:
+            page.problems.append(
+                f"{fence.where}: SuperFences would not render this as a code block "
+                "(unknown option? use the { .lang key=\"value\" } form)"
+            )
+            continue
+        if fence.language in STREAMS:
+            if program is None:
+                page.problems.append(
+                    f"{fence.where}: output block without a runnable program before it"
+                )
+                continue
+            if _heading_between(lines, program.fence, fence):
+                page.problems.append(
+                    f"{fence.where}: a heading separates this output block from "
+                    f"its program at line {program.fence.line}"
+                )
+            block = _output_block(fence, page.problems)
+            if block:
+                program.outputs.append(block)
+            continue
+        if program is not None:
+            page.programs.extend(program.finish(page.problems))
+            program = None
+        if NOT_RUNNABLE in fence.classes:
+            continue
+        if fence.language not in PYTHON_LANGUAGES:
+            page.problems.append(
+                f"{fence.where}: `{fence.language or 'plain'}` block is neither a "
+                f"verified program nor marked {{ .{NOT_RUNNABLE} }}"
+            )
+            continue
+        program = _start_program(fence, lines, root, page.problems)
+    if program is not None:
+        page.programs.extend(program.finish(page.problems))
+    return page
+
+
+@dataclass
+class _Pending:
+    fence: Fence
+    example: str
+    code: str
+    outputs: list[OutputBlock] = field(default_factory=list)
+
+    def finish(self, problems: list[str]) -> list[ShownProgram]:
+        before = len(problems)
+        stdout = [b for b in self.outputs if b.stream == "stdout"]
+        if not stdout:
+            problems.append(
+                f"{self.fence.where}: program {self.example} has no ```output block "
+                "after it (every runnable program must show what it prints)"
+            )
+            return []
+        for method in START_METHODS:
+            claims = [b for b in stdout if method in b.methods]
+            errs = [b for b in self.outputs if b.stream == "stderr" and method in b.methods]
+            claimed_somewhere = any(method in b.methods for b in self.outputs)
+            if claimed_somewhere and len(claims) != 1:
+                problems.append(
+                    f"{self.fence.where}: {len(claims)} output blocks claim the "
+                    f"{method} output of {self.example}; exactly one must"
+                )
+            if len(errs) > 1:
+                problems.append(
+                    f"{self.fence.where}: {len(errs)} stderr blocks claim {method}"
+                )
+        if len(problems) > before:
+            return []
+        return [ShownProgram(self.fence, self.example, self.code, tuple(self.outputs))]
+
+
+def _start_program(
+    fence: Fence, lines: list[str], root: Path, problems: list[str]
+) -> _Pending | None:
+    unknown = set(fence.attrs) - _PROGRAM_ATTRS
+    if unknown or fence.classes:
+        extra = sorted(unknown) + [f".{c}" for c in fence.classes]
+        problems.append(f"{fence.where}: unknown settings on a program: {extra}")
+    include = _INCLUDE.match(fence.body.strip())
+    if not include or ":" in include.group("path"):
+        problems.append(
+            f"{fence.where}: a runnable program must be one line including a whole "
+            'file, like --8<-- "examples/queue/put_get.py" (or mark the block '
+            f"{{ .python .{NOT_RUNNABLE} }})"
+        )
+        return None
+    example = include.group("path")
+    if not example.startswith("examples/"):
+        problems.append(f"{fence.where}: programs must come from examples/, not {example}")
+        return None
+    try:
+        shown = expand(fence.body, root / "mkdocs.yml")
+    except Exception as error:  # pymdownx raises its own SnippetMissingError
+        problems.append(f"{fence.where}: cannot include {example}: {error}")
+        return None
+    markers = [int(m.group("number")) for m in _MARKER.finditer(shown)]
+    if any(not m.group(0).rstrip().endswith("!") for m in _MARKER.finditer(shown)):
+        problems.append(
+            f"{fence.where}: write annotation markers as `# (1)!` so that copying "
+            f"the code removes the whole comment ({example})"
+        )
+    if markers != list(range(1, len(markers) + 1)):
+        problems.append(f"{fence.where}: annotation markers {markers} are not 1, 2, 3, ...")
+    elif markers and _list_items_after(lines, fence) < len(markers):
+        problems.append(
+            f"{fence.where}: {example} has {len(markers)} annotation markers but the "
+            "numbered list right after the block has fewer items"
+        )
+    return _Pending(fence, example, _MARKER.sub("", shown))
+
+
+def _output_block(fence: Fence, problems: list[str]) -> OutputBlock | None:
+    stream = STREAMS[fence.language]
+    unknown = set(fence.attrs) - _OUTPUT_ATTRS
+    classes = set(fence.classes) - {WILDCARD}
+    if unknown or classes:
+        extra = sorted(unknown) + [f".{c}" for c in sorted(classes)]
+        problems.append(f"{fence.where}: unknown settings on an output block: {extra}")
+        return None
+    methods = tuple(fence.attrs.get("data-methods", " ".join(START_METHODS)).replace(",", " ").split())
+    wrong = [m for m in methods if m not in START_METHODS]
+    if wrong or not methods:
+        problems.append(f"{fence.where}: unknown start methods {wrong or methods}")
+        return None
+    exit_code = fence.attrs.get("data-exit", "0")
+    if stream == "stderr" and "data-exit" in fence.attrs:
+        problems.append(f"{fence.where}: put data-exit on the ```output block, not stderr")
+        return None
+    if not re.fullmatch(r"-?\d+", exit_code):
+        problems.append(f"{fence.where}: data-exit must be an integer, not {exit_code!r}")
+        return None
+    ordered = tuple(m for m in START_METHODS if m in methods)
+    return OutputBlock(fence, stream, ordered, int(exit_code), WILDCARD in fence.classes)
+
+
+def _closing_line(lines: list[str], fence: Fence) -> int:
+    """0-based index of the line that closes `fence`."""
+    return fence.line + fence.body.count("\n")
+
+
+def _heading_between(lines: list[str], first: Fence, second: Fence) -> bool:
+    between = lines[_closing_line(lines, first) + 1 : second.line - 1]
+    return any(re.match(r"#{1,6}[ \t]", line) for line in between)
+
+
+def _list_items_after(lines: list[str], fence: Fence) -> int:
+    """Count the items of the numbered list that directly follows `fence`."""
+    items = 0
+    for line in lines[_closing_line(lines, fence) + 1 :]:
+        if not line.strip():
+            continue
+        item = _LIST_ITEM.match(line)
+        if item and len(item.group("indent")) == fence.indent:
+            items += 1
+        elif len(line) - len(line.lstrip(" ")) <= fence.indent:
+            break
+    return items

@@ -1,0 +1,220 @@
+"""Run a program the way a reader does: `python example.py` in a terminal.
+
+Each run gets a fresh interpreter in a fresh temporary directory.  Standard
+output goes to a pseudo-terminal, so Python line-buffers it exactly as in the
+reader's terminal and every process, parent or child, writes its lines in the
+order they happen.  (With a pipe, each process would instead hold its output
+until it exits and the order on the page would be an artefact of buffering.)
+Standard error goes to a separate pipe, so that anything written there, such
+as a `resource_tracker` warning, is caught even when the page shows none.
+
+The start method is forced from outside the program: `sitecustomize` in
+`verifier/_startup/` changes multiprocessing's *default* method when
+`VERIFIER_START_METHOD` is set, so the program runs unmodified, a traceback
+looks exactly as the reader's, and a program that picks its own method with
+`set_start_method()` still can.
+
+The run ends when the main process and every process still holding its
+stdout or stderr are gone, or at the timeout, when the whole process group is
+killed.  Processes that outlive the run, and POSIX shared memory or semaphores
+left in /dev/shm, are reported as failures.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from verifier import leaks
+
+STARTUP_DIR = Path(__file__).with_name("_startup")
+"""Directory put on PYTHONPATH so its `sitecustomize` forces the start method."""
+
+DEFAULT_TIMEOUT = 30.0
+"""Seconds a run may take before its process tree is killed."""
+
+try:
+    import pty  # noqa: F401  (POSIX only)
+    import termios
+
+    HAVE_PTY = True
+except ImportError:  # Windows
+    HAVE_PTY = False
+
+
+@dataclass
+class RunResult:
+    """Everything observable about one run."""
+
+    stdout: str
+    stderr: str
+    exit_code: int | None
+    """Exit status of the main process (negative: killed by that signal)."""
+    timed_out: bool = False
+    survivors: list[str] = field(default_factory=list)
+    """Processes of the run still alive after it ended (they were killed)."""
+    leaked: list[str] = field(default_factory=list)
+    """Entries the run left in /dev/shm (shared memory, semaphores)."""
+    seconds: float = 0.0
+
+
+def snippet_env(start_method: str | None, stdout_mode: str) -> dict[str, str]:
+    """A small, explicit environment, so runs do not depend on the caller's."""
+    keep = ("PATH", "HOME", "SYSTEMROOT", "WINDIR", "TEMP", "TMP", "TMPDIR", "COMSPEC")
+    env = {k: os.environ[k] for k in keep if k in os.environ}
+    env.update(
+        LANG="C.UTF-8",
+        PYTHONUTF8="1",  # the same encoding everywhere, Windows included
+        PYTHONDONTWRITEBYTECODE="1",
+        PYTHONPATH=str(STARTUP_DIR),
+        # Plain text, no colours (3.13 colours tracebacks on a terminal).
+        NO_COLOR="1",
+        PYTHON_COLORS="0",
+        TERM="dumb",
+        COLUMNS="80",
+        LINES="24",
+    )
+    if start_method:
+        env["VERIFIER_START_METHOD"] = start_method
+    if stdout_mode == "pipe":
+        # No terminal to line-buffer for us: write through instead, which keeps
+        # the order of lines across processes (Windows).
+        env["PYTHONUNBUFFERED"] = "1"
+    return env
+
+
+def run_program(
+    code: str,
+    *,
+    filename: str = "example.py",
+    start_method: str | None = None,
+    python: str = sys.executable,
+    timeout: float = DEFAULT_TIMEOUT,
+    stdout_mode: str | None = None,
+) -> RunResult:
+    """Save `code` as `filename` in a new directory and run `python filename`.
+
+    Args:
+        code: The program text, as a reader would paste it into a file.
+        filename: Name of the file; shows up in tracebacks.
+        start_method: `fork`, `spawn` or `forkserver` to force as the default
+            start method, or `None` for the platform's default.
+        python: The interpreter to run.
+        timeout: Seconds before the whole process tree is killed.
+        stdout_mode: `pty` (POSIX default) or `pipe` (the only choice on Windows).
+
+    Returns:
+        The run's output, exit status and anything it left behind.
+    """
+    stdout_mode = stdout_mode or ("pty" if HAVE_PTY else "pipe")
+    with tempfile.TemporaryDirectory(prefix="verifier-") as workdir:
+        Path(workdir, filename).write_text(code, encoding="utf-8")
+        shm_before = leaks.shm_entries()
+        started = time.monotonic()
+        if stdout_mode == "pty":
+            out_read, out_write = _open_pty()
+        else:
+            out_read, out_write = os.pipe()
+        err_read, err_write = os.pipe()
+        try:
+            process = subprocess.Popen(
+                [python, filename],
+                cwd=workdir,
+                env=snippet_env(start_method, stdout_mode),
+                stdin=subprocess.DEVNULL,
+                stdout=out_write,
+                stderr=err_write,
+                **leaks.new_process_group(),
+            )
+        finally:
+            # Only the child may hold the write ends, or EOF never comes.
+            os.close(out_write)
+            os.close(err_write)
+        readers = [_Reader(out_read), _Reader(err_read)]
+        deadline = started + timeout
+        timed_out = not all(r.wait(deadline) for r in readers)
+        try:
+            process.wait(max(0.0, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            timed_out = True
+        if timed_out:
+            in_use = leaks.shm_in_use(process.pid)
+            leaks.kill_group(process)
+            process.wait()
+            for reader in readers:
+                reader.wait(time.monotonic() + 5)
+            # The kill took the resource tracker with it; clean up for it
+            # (the timeout is the failure to report, not these).
+            leaks.remove_shm(in_use)
+            leaked = []
+        survivors = leaks.survivors(process)
+        seconds = time.monotonic() - started
+        if not timed_out:
+            leaked = leaks.shm_leaks(shm_before, patience=timeout)
+    return RunResult(
+        stdout=readers[0].text(),
+        stderr=readers[1].text(),
+        exit_code=process.returncode,
+        timed_out=timed_out,
+        survivors=survivors,
+        leaked=leaked,
+        seconds=seconds,
+    )
+
+
+def _open_pty() -> tuple[int, int]:
+    main, terminal = os.openpty()
+    # Keep "\n" as "\n": a terminal driver would otherwise send "\r\n".
+    attrs = termios.tcgetattr(terminal)
+    attrs[1] &= ~termios.OPOST
+    termios.tcsetattr(terminal, termios.TCSANOW, attrs)
+    return main, terminal
+
+
+class _Reader:
+    """Drain one file descriptor on a thread until EOF (works for pipes and ptys)."""
+
+    def __init__(self, fd: int):
+        self._fd = fd
+        self._chunks: list[bytes] = []
+        self._thread = threading.Thread(target=self._drain, daemon=True)
+        self._thread.start()
+
+    def _drain(self) -> None:
+        try:
+            while True:
+                try:
+                    chunk = os.read(self._fd, 65536)
+                except OSError:  # EIO: a pty whose last writer has gone
+                    break
+                if not chunk:
+                    break
+                self._chunks.append(chunk)
+        finally:
+            os.close(self._fd)
+
+    def wait(self, deadline: float) -> bool:
+        self._thread.join(max(0.0, deadline - time.monotonic()))
+        return not self._thread.is_alive()
+
+    def text(self) -> str:
+        return b"".join(self._chunks).decode("utf-8", errors="backslashreplace")
+
+
+def describe_python(python: str) -> str:
+    """`python (3.11.7)` for messages; the path as given if it cannot run."""
+    try:
+        version = subprocess.run(
+            [python, "-c", "import platform; print(platform.python_version())"],
+            capture_output=True, text=True, timeout=30, check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return python
+    return f"{shutil.which(python) or python} ({version})"
