@@ -79,6 +79,8 @@ def tool_env() -> dict[str, str]:
     # Pages are UTF-8; make every tool read and write them that way, even on
     # Windows with a legacy code page.
     env["PYTHONUTF8"] = "1"
+    # Material's banner about MkDocs 2.0; the lock pins MkDocs 1.x.
+    env.setdefault("NO_MKDOCS_2_WARNING", "1")
     return env
 
 
@@ -86,8 +88,14 @@ def pytest(python: Path, args: list[str]) -> int:
     return run(python, "-m", "pytest", *args, env=tool_env())
 
 
-def wants_serial(args: list[str]) -> bool:
-    return any(a.startswith("-n") or a == "no:xdist" for a in args)
+def parallel_args(args: list[str]) -> list[str]:
+    """One pytest-xdist worker per core, unless the caller chose otherwise.
+
+    `loadgroup` keeps the tests of the built site on the worker that built it.
+    """
+    if any(a.startswith(("-n", "--numprocesses")) or a == "no:xdist" for a in args):
+        return []
+    return ["-n", "auto", "--dist", "loadgroup"]
 
 
 def main(argv: list[str]) -> int:
@@ -105,18 +113,16 @@ def main(argv: list[str]) -> int:
     if command == "build":
         return run(python, "-m", "mkdocs", "build", "--strict", *args, env=tool_env())
     if command == "test":
-        parallel = [] if wants_serial(args) else ["-n", "auto"]
-        return pytest(python, [*parallel, *args])
+        return pytest(python, [*parallel_args(args), *args])
     if command == "update":
         # Serial on purpose: several workers rewriting one page would race.
         return pytest(python, ["-p", "no:xdist", "--update-examples", *args])
     if command == "flakes":
         repeat = args[0] if args and args[0].isdigit() else "10"
         rest = args[1:] if args and args[0].isdigit() else args
-        parallel = [] if wants_serial(rest) else ["-n", "auto"]
         return pytest(
             python,
-            [*parallel, "--snippet-repeat", repeat, "tests/test_snippets.py", *rest],
+            [*parallel_args(rest), "--snippet-repeat", repeat, "tests/test_snippets.py", *rest],
         )
     # lock
     check(python, "-m", "pip", "install", "--disable-pip-version-check", UV)

@@ -61,8 +61,9 @@ class Catalog:
 
 
 def collect(root: Path) -> Catalog:
-    """Read every Markdown page under `root/docs`."""
-    pages = [read_page(p, root) for p in sorted((root / "docs").rglob("*.md"))]
+    """Read every Markdown page under `root/docs` (pieces under `_includes` are not pages)."""
+    files = sorted((root / "docs").rglob("*.md"))
+    pages = [read_page(p, root) for p in files if "_includes" not in p.parts]
     by_code: dict[tuple[str, str], Snippet] = {}
     for page in pages:
         for program in page.programs:

@@ -1,0 +1,19 @@
+from multiprocessing import Pipe, Process
+
+
+def report(send_end):
+    for n in (1, 2, 3):
+        send_end.send(n * 10)
+    send_end.close()
+
+
+if __name__ == "__main__":
+    recv_end, send_end = Pipe(duplex=False)  # (1)!
+    p = Process(target=report, args=(send_end,))
+    p.start()
+    print([recv_end.recv() for _ in range(3)])
+    p.join()
+    try:
+        recv_end.send("a reply")  # (2)!
+    except OSError as error:
+        print("recv_end.send() failed:", error)
