@@ -130,6 +130,17 @@ SEARCHES = [
 ]
 
 
+def _glossary_terms() -> list[tuple[str, str]]:
+    """(query, glossary page) for every Chinese and English term of the glossary."""
+    table = (REPO_ROOT / "docs" / "_includes" / "glossary-table.md").read_text(encoding="utf-8")
+    searches = []
+    for row in table.splitlines()[2:]:
+        chinese, english = (cell.strip() for cell in row.strip("|").split("|")[:2])
+        searches += [(term.strip(), "glossary/") for term in chinese.split("、")]
+        searches += [(term.strip(), "en/glossary/") for term in english.split(",")]
+    return searches
+
+
 def _tokenize(text: str, separator: re.Pattern) -> set[str]:
     text = re.sub(r"<[^>]+>", " ", text).lower()
     return {token for token in separator.split(text) if token}
@@ -150,7 +161,7 @@ def _segment(query: str, terms: set[str]) -> list[str]:
     return segments
 
 
-@pytest.mark.parametrize(("query", "location"), SEARCHES)
+@pytest.mark.parametrize(("query", "location"), SEARCHES + _glossary_terms())
 def test_search_index_finds(site: Site, query: str, location: str) -> None:
     """A model of Material's client-side search over the built index: the
     index is split with the configured separator (jieba's \\u200b included),
@@ -160,7 +171,8 @@ def test_search_index_finds(site: Site, query: str, location: str) -> None:
     separator = re.compile(index["config"]["separator"])
     docs = index["docs"]
     terms = set().union(*(_tokenize(d["title"] + " " + d["text"], separator) for d in docs))
-    words = [w for part in query.split() for w in _segment(part.lower(), terms)]
+    pieces = [p for part in query.lower().split() for p in separator.split(part) if p]
+    words = [w for piece in pieces for w in _segment(piece, terms)]
     page_tokens = set().union(
         *(
             _tokenize(d["title"] + " " + d["text"], separator)
