@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from verifier.catalog import Snippet
 from verifier.compare import diff, matches
 from verifier.pages import Expected, OutputBlock
-from verifier.run import DEFAULT_TIMEOUT, RunResult, run_program
+from verifier.run import DEFAULT_TIMEOUT, RunResult, describe_python, run_program
 
 
 @dataclass
@@ -108,7 +108,7 @@ def _header(
         f"page:         {where}" + (f"  (also shown at {', '.join(others)})" if others else ""),
         f"example:      {snippet.example}",
         f"start method: {method}",
-        f"python:       {python}",
+        f"python:       {describe_python(python)}",
     ]
     if repeat > 1:
         lines.append(f"run:          {attempt} of {repeat}")

@@ -30,6 +30,7 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from verifier import leaks
@@ -65,8 +66,11 @@ class RunResult:
     seconds: float = 0.0
 
 
-def snippet_env(start_method: str | None, stdout_mode: str) -> dict[str, str]:
-    """A small, explicit environment, so runs do not depend on the caller's."""
+def snippet_env(start_method: str | None) -> dict[str, str]:
+    """A small, explicit environment, so runs do not depend on the caller's.
+
+    In particular a caller's PYTHONUNBUFFERED or PYTHONWARNINGS never leaks in.
+    """
     keep = ("PATH", "HOME", "SYSTEMROOT", "WINDIR", "TEMP", "TMP", "TMPDIR", "COMSPEC")
     env = {k: os.environ[k] for k in keep if k in os.environ}
     env.update(
@@ -83,10 +87,6 @@ def snippet_env(start_method: str | None, stdout_mode: str) -> dict[str, str]:
     )
     if start_method:
         env["VERIFIER_START_METHOD"] = start_method
-    if stdout_mode == "pipe":
-        # No terminal to line-buffer for us: write through instead, which keeps
-        # the order of lines across processes (Windows).
-        env["PYTHONUNBUFFERED"] = "1"
     return env
 
 
@@ -108,7 +108,9 @@ def run_program(
             start method, or `None` for the platform's default.
         python: The interpreter to run.
         timeout: Seconds before the whole process tree is killed.
-        stdout_mode: `pty` (POSIX default) or `pipe` (the only choice on Windows).
+        stdout_mode: `pty` (default where available): stdout is a terminal, as
+            for a reader; `pipe`: stdout is a pipe, as in `python file.py > out.txt`
+            (block-buffered; the only choice on Windows).
 
     Returns:
         The run's output, exit status and anything it left behind.
@@ -127,12 +129,16 @@ def run_program(
             process = subprocess.Popen(
                 [python, filename],
                 cwd=workdir,
-                env=snippet_env(start_method, stdout_mode),
+                env=snippet_env(start_method),
                 stdin=subprocess.DEVNULL,
                 stdout=out_write,
                 stderr=err_write,
                 **leaks.new_process_group(),
             )
+        except BaseException:
+            os.close(out_read)
+            os.close(err_read)
+            raise
         finally:
             # Only the child may hold the write ends, or EOF never comes.
             os.close(out_write)
@@ -208,6 +214,7 @@ class _Reader:
         return b"".join(self._chunks).decode("utf-8", errors="backslashreplace")
 
 
+@lru_cache(maxsize=None)
 def describe_python(python: str) -> str:
     """`python (3.11.7)` for messages; the path as given if it cannot run."""
     try:
