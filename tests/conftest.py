@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import secrets
 import sys
 from collections import Counter
 from pathlib import Path
@@ -11,7 +13,7 @@ import pytest
 from verifier import leaks
 from verifier.catalog import REPO_ROOT
 from verifier.pages import START_METHODS
-from verifier.run import DEFAULT_TIMEOUT
+from verifier.run import DEFAULT_TIMEOUT, run_dir_prefix
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("snippets", "verified snippets")
@@ -52,6 +54,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    if not hasattr(config, "workerinput"):
+        # Names this session's run directories; xdist workers inherit it.
+        os.environ["VERIFIER_SESSION"] = secrets.token_hex(4)
     if config.getoption("update_examples") and getattr(config.option, "numprocesses", None):
         raise pytest.UsageError(
             "--update-examples rewrites pages in place; run it without -n "
@@ -72,7 +77,12 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if hasattr(session.config, "workerinput"):
         return  # the controller checks once, after every worker has finished
-    left = sorted(set(leaks.leftover_runs()) | (leaks.shm_entries() - _shm_at_start))
+    # Another session may be running examples at the same time (the checker's
+    # own tests start nested ones): its /dev/shm entries go away when its runs
+    # end, so only entries that stay count.
+    left = leaks.leftover_runs(run_dir_prefix()) + leaks.shm_leaks(
+        _shm_at_start, patience=DEFAULT_TIMEOUT
+    )
     if left:
         session.config._verifier_leftovers = left  # reported in the summary
         session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -49,16 +49,21 @@ def survivors(process: subprocess.Popen, grace: float = 2.0) -> list[str]:
         return []  # no process groups to inspect; Windows CI relies on timeouts
     deadline = time.monotonic() + grace
     while True:
-        alive = _group_members(process.pid)
+        alive = group_members(process.pid)
         if not alive or time.monotonic() > deadline:
             break
         time.sleep(0.02)
     if alive:
         kill_group(process)
+        # SIGKILL takes effect asynchronously; wait until it has.
+        deadline = time.monotonic() + 5
+        while group_members(process.pid) and time.monotonic() < deadline:
+            time.sleep(0.01)
     return alive
 
 
-def _group_members(pgid: int) -> list[str]:
+def group_members(pgid: int) -> list[str]:
+    """Live (non-zombie) processes of a process group, described for a report."""
     if not Path("/proc").is_dir():  # macOS: ask the kernel whether the group has members
         try:
             os.killpg(pgid, 0)
@@ -149,8 +154,8 @@ def shm_leaks(before: set[str], patience: float) -> list[str]:
         time.sleep(0.1)
 
 
-def leftover_runs() -> list[str]:
-    """Processes still running in a verifier run's directory (Linux only)."""
+def leftover_runs(dir_prefix: str = "verifier-") -> list[str]:
+    """Processes still running in a run directory named `dir_prefix...` (Linux only)."""
     proc = Path("/proc")
     if not proc.is_dir():
         return []
@@ -163,7 +168,7 @@ def leftover_runs() -> list[str]:
             cmdline = (entry / "cmdline").read_bytes()
         except OSError:
             continue
-        if "/verifier-" in cwd:
+        if f"/{dir_prefix}" in cwd:
             command = cmdline.replace(b"\0", b" ").decode(errors="replace").strip()
             found.append(f"pid {entry.name} in {cwd}: {command}")
     return sorted(found)

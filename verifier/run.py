@@ -64,6 +64,20 @@ class RunResult:
     leaked: list[str] = field(default_factory=list)
     """Entries the run left in /dev/shm (shared memory, semaphores)."""
     seconds: float = 0.0
+    pid: int = 0
+    """Process id of the main process, which is also its process group id."""
+
+
+def run_dir_prefix(session: str | None = None) -> str:
+    """Prefix of the temporary directories runs happen in.
+
+    It names the test session (`VERIFIER_SESSION`, set by tests/conftest.py),
+    so that processes left behind can be traced to the session that started them
+    even when several sessions run at once.
+    """
+    if session is None:
+        session = os.environ.get("VERIFIER_SESSION", "")
+    return f"verifier-{session}-"
 
 
 def snippet_env(start_method: str | None) -> dict[str, str]:
@@ -116,7 +130,7 @@ def run_program(
         The run's output, exit status and anything it left behind.
     """
     stdout_mode = stdout_mode or ("pty" if HAVE_PTY else "pipe")
-    with tempfile.TemporaryDirectory(prefix="verifier-") as workdir:
+    with tempfile.TemporaryDirectory(prefix=run_dir_prefix()) as workdir:
         Path(workdir, filename).write_text(code, encoding="utf-8")
         shm_before = leaks.shm_entries()
         started = time.monotonic()
@@ -172,6 +186,7 @@ def run_program(
         survivors=survivors,
         leaked=leaked,
         seconds=seconds,
+        pid=process.pid,
     )
 
 

@@ -69,7 +69,7 @@ def test_a_hang_fails_within_the_timeout() -> None:
     assert elapsed < 3 + 3, f"took {elapsed:.1f} s"
     # What was printed before the hang is still shown, and nothing survives.
     assert verdict.results[0].stdout == "parent: joining a child that never ends\n"
-    assert not leaks.leftover_runs()
+    assert not leaks.group_members(verdict.results[0].pid)
 
 
 def test_a_stray_stderr_warning_fails() -> None:
@@ -144,4 +144,4 @@ def test_a_process_left_running_fails() -> None:
     report = only_failure(verdict)
     assert "processes still running after the program ended" in report
     assert "time.sleep(30)" in report
-    assert not leaks.leftover_runs()
+    assert not leaks.group_members(verdict.results[0].pid)
