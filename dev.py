@@ -56,7 +56,7 @@ def check(*args: object) -> None:
 
 def ensure_env() -> Path:
     """Create .venv and install the lock into it, unless that is already done."""
-    if sys.version_info < (3, 9):
+    if sys.version_info < (3, 9):  # noqa: UP036 -- the point is a clear message
         sys.exit("dev.py: Python 3.9 or newer is required")
     python = venv_python()
     wanted = hashlib.sha256(LOCK.read_bytes()).hexdigest() + " " + sys.version
@@ -67,8 +67,15 @@ def ensure_env() -> Path:
         check(sys.executable, "-m", "venv", VENV)
     say("installing the pinned packages of requirements.lock")
     check(
-        python, "-m", "pip", "install", "--disable-pip-version-check",
-        "--require-hashes", "--no-deps", "-r", LOCK,
+        python,
+        "-m",
+        "pip",
+        "install",
+        "--disable-pip-version-check",
+        "--require-hashes",
+        "--no-deps",
+        "-r",
+        LOCK,
     )
     STAMP.write_text(wanted)
     return python

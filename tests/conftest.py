@@ -15,6 +15,7 @@ from verifier.catalog import REPO_ROOT
 from verifier.pages import START_METHODS
 from verifier.run import DEFAULT_TIMEOUT, run_dir_prefix
 
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("snippets", "verified snippets")
     group.addoption(

@@ -26,7 +26,10 @@ TARGET = "py39"
 def _ruff(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [find_ruff_bin(), *args, f"--line-length={LINE_LENGTH}", f"--target-version={TARGET}"],
-        capture_output=True, text=True, cwd=REPO_ROOT, check=False,
+        capture_output=True,
+        text=True,
+        cwd=REPO_ROOT,
+        check=False,
     )
 
 

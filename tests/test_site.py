@@ -15,8 +15,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from page_html import parse_html
+
 from verifier.catalog import REPO_ROOT, site_catalog
 from verifier.fences import scan_fences
 
@@ -40,7 +40,10 @@ def site(tmp_path_factory) -> Site:
     started = time.monotonic()
     build = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=REPO_ROOT, capture_output=True, text=True, check=False,
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     return Site(out, build.stdout + build.stderr, build.returncode, time.monotonic() - started)
@@ -55,10 +58,17 @@ def test_strict_build_succeeds_without_warnings(site: Site, record_property) -> 
 
 # Attributes through which a page makes the browser fetch something by itself.
 _FETCHING = {
-    "script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src",
-    "video": "src", "embed": "src", "object": "data", "link": "href",
+    "script": "src",
+    "img": "src",
+    "iframe": "src",
+    "source": "src",
+    "audio": "src",
+    "video": "src",
+    "embed": "src",
+    "object": "data",
+    "link": "href",
 }
-_EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)
+_EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 
 
 def test_pages_request_nothing_outside_the_site(site: Site) -> None:
@@ -210,9 +220,7 @@ def test_every_rendered_code_block_comes_from_a_checked_fence(site: Site) -> Non
             and "highlight" in tag.attrs.get("class", "").split()
             and "doc-signature" not in tag.attrs.get("class", "")
         ]
-        source = scan_fences(
-            (REPO_ROOT / page.path).read_text(encoding="utf-8"), page.path
-        )
+        source = scan_fences((REPO_ROOT / page.path).read_text(encoding="utf-8"), page.path)
         if len(blocks) != len(source):
             wrong.append(f"{page.path}: {len(source)} fences, {len(blocks)} rendered code blocks")
     assert not wrong, "\n".join(wrong)

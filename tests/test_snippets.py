@@ -43,11 +43,11 @@ _results: dict = {}
 
 def test_snippet(snippet, method, request: pytest.FixtureRequest, eval_example) -> None:
     config = request.config
-    options = dict(
-        python=config.getoption("snippet_python"),
-        timeout=config.getoption("snippet_timeout"),
-        stdout_mode=config.getoption("stdout_mode"),
-    )
+    options = {
+        "python": config.getoption("snippet_python"),
+        "timeout": config.getoption("snippet_timeout"),
+        "stdout_mode": config.getoption("stdout_mode"),
+    }
     verdict = verify(snippet, method, repeat=config.getoption("snippet_repeat"), **options)
     request.node.user_properties += [
         ("start_method", method),

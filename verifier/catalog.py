@@ -8,7 +8,7 @@ result is checked against every page that shows it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from verifier.pages import START_METHODS, Page, ShownProgram, read_page
@@ -72,7 +72,7 @@ def collect(root: Path) -> Catalog:
     return Catalog(root, pages, list(by_code.values()))
 
 
-@lru_cache(maxsize=None)
+@cache
 def site_catalog(root: Path = REPO_ROOT) -> Catalog:
     """The catalog of the site at `root` (this repository), read once per process."""
     return collect(root)

@@ -100,7 +100,7 @@ def _make_fence(page: Path, *, line: int, header: str, **position) -> Fence:
     classes: list[str] = []
     attrs: dict[str, str] = {}
     if match.group("attrs") is not None:
-        pairs, remainder = get_attrs_and_remainder(match.group("attrs"))
+        pairs, _rest = get_attrs_and_remainder(match.group("attrs"))
         for key, value in pairs:
             if key == ".":
                 classes.append(value)

@@ -7,7 +7,7 @@ page shows, and a missing file fails here as it fails the build.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import markdown
@@ -32,7 +32,7 @@ def snippets_config(mkdocs_yml: Path) -> dict:
     return options
 
 
-@lru_cache(maxsize=None)
+@cache
 def _preprocessor(mkdocs_yml: Path):
     md = markdown.Markdown(
         extensions=["pymdownx.snippets"],

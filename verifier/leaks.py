@@ -31,7 +31,8 @@ def kill_group(process: subprocess.Popen) -> None:
     if os.name == "nt":
         subprocess.run(
             ["taskkill", "/F", "/T", "/PID", str(process.pid)],
-            capture_output=True, check=False,
+            capture_output=True,
+            check=False,
         )
         return
     try:

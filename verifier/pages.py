@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pymdownx.snippets import SnippetMissingError
+
 from verifier.fences import Fence, scan_fences
 from verifier.includes import expand
 
@@ -34,7 +36,7 @@ WILDCARD = "ellipsis"
 
 _INCLUDE = re.compile(r'^-+8<-+[ \t]+"(?P<path>[^"]+)"$')
 # Material removes a `# (1)!` comment from the code it shows and copies.
-_MARKER = re.compile(r"[ \t]*#[ \t]*\((?P<number>\d+)\)!?[ \t]*$", re.M)
+_MARKER = re.compile(r"[ \t]*#[ \t]*\((?P<number>\d+)\)!?[ \t]*$", re.MULTILINE)
 _LIST_ITEM = re.compile(r"^(?P<indent> *)\d+\.[ \t]")
 _PROGRAM_ATTRS = {"title", "hl_lines", "linenums"}
 _OUTPUT_ATTRS = {"title", "data-methods", "data-exit"}
@@ -91,9 +93,7 @@ class ShownProgram:
 
     def expected(self, method: str) -> Expected:
         """The claims this page makes for a run under `method`."""
-        stdout = next(
-            b for b in self.outputs if b.stream == "stdout" and method in b.methods
-        )
+        stdout = next(b for b in self.outputs if b.stream == "stdout" and method in b.methods)
         stderr = next(
             (b for b in self.outputs if b.stream == "stderr" and method in b.methods),
             None,
@@ -122,7 +122,7 @@ def read_page(path: Path, root: Path) -> Page:
         if fence.malformed:
             page.problems.append(
                 f"{fence.where}: SuperFences would not render this as a code block "
-                "(unknown option? use the { .lang key=\"value\" } form)"
+                '(unknown option? use the { .lang key="value" } form)'
             )
             continue
         if fence.language in STREAMS:
@@ -183,9 +183,7 @@ class _Pending:
                     f"{method} output of {self.example}; exactly one must"
                 )
             if len(errs) > 1:
-                problems.append(
-                    f"{self.fence.where}: {len(errs)} stderr blocks claim {method}"
-                )
+                problems.append(f"{self.fence.where}: {len(errs)} stderr blocks claim {method}")
         if len(problems) > before:
             return []
         return [ShownProgram(self.fence, self.example, self.code, tuple(self.outputs))]
@@ -212,7 +210,7 @@ def _start_program(
         return None
     try:
         shown = expand(fence.body, root / "mkdocs.yml")
-    except Exception as error:  # pymdownx raises its own SnippetMissingError
+    except SnippetMissingError as error:
         problems.append(f"{fence.where}: cannot include {example}: {error}")
         return None
     markers = [int(m.group("number")) for m in _MARKER.finditer(shown)]
@@ -239,7 +237,9 @@ def _output_block(fence: Fence, problems: list[str]) -> OutputBlock | None:
         extra = sorted(unknown) + [f".{c}" for c in sorted(classes)]
         problems.append(f"{fence.where}: unknown settings on an output block: {extra}")
         return None
-    methods = tuple(fence.attrs.get("data-methods", " ".join(START_METHODS)).replace(",", " ").split())
+    methods = tuple(
+        fence.attrs.get("data-methods", " ".join(START_METHODS)).replace(",", " ").split()
+    )
     wrong = [m for m in methods if m not in START_METHODS]
     if wrong or not methods:
         problems.append(f"{fence.where}: unknown start methods {wrong or methods}")
@@ -255,20 +255,20 @@ def _output_block(fence: Fence, problems: list[str]) -> OutputBlock | None:
     return OutputBlock(fence, stream, ordered, int(exit_code), WILDCARD in fence.classes)
 
 
-def _closing_line(lines: list[str], fence: Fence) -> int:
+def _closing_line(fence: Fence) -> int:
     """0-based index of the line that closes `fence`."""
     return fence.line + fence.body.count("\n")
 
 
 def _heading_between(lines: list[str], first: Fence, second: Fence) -> bool:
-    between = lines[_closing_line(lines, first) + 1 : second.line - 1]
+    between = lines[_closing_line(first) + 1 : second.line - 1]
     return any(re.match(r"#{1,6}[ \t]", line) for line in between)
 
 
 def _list_items_after(lines: list[str], fence: Fence) -> int:
     """Count the items of the numbered list that directly follows `fence`."""
     items = 0
-    for line in lines[_closing_line(lines, fence) + 1 :]:
+    for line in lines[_closing_line(fence) + 1 :]:
         if not line.strip():
             continue
         item = _LIST_ITEM.match(line)

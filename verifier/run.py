@@ -30,7 +30,7 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from verifier import leaks
@@ -229,13 +229,16 @@ class _Reader:
         return b"".join(self._chunks).decode("utf-8", errors="backslashreplace")
 
 
-@lru_cache(maxsize=None)
+@cache
 def describe_python(python: str) -> str:
     """`python (3.11.7)` for messages; the path as given if it cannot run."""
     try:
         version = subprocess.run(
             [python, "-c", "import platform; print(platform.python_version())"],
-            capture_output=True, text=True, timeout=30, check=True,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
         ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return python

@@ -32,10 +32,22 @@ def make_site(tmp_path: Path, *pages: str, edit: dict[str, tuple[str, str]] | No
 def run_suite(site: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [
-            sys.executable, "-m", "pytest", "tests/test_snippets.py", "-p", "no:xdist",
-            "-p", "no:cacheprovider", "-q", f"--site-root={site}", *args,
+            sys.executable,
+            "-m",
+            "pytest",
+            "tests/test_snippets.py",
+            "-p",
+            "no:xdist",
+            "-p",
+            "no:cacheprovider",
+            "-q",
+            f"--site-root={site}",
+            *args,
         ],
-        cwd=REPO_ROOT, capture_output=True, text=True, check=False,
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
