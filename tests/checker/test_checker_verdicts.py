@@ -145,3 +145,17 @@ def test_a_process_left_running_fails() -> None:
     assert "processes still running after the program ended" in report
     assert "time.sleep(30)" in report
     assert not leaks.group_members(verdict.results[0].pid)
+
+
+def test_settings_the_checker_rejects() -> None:
+    problems = page("bad_settings").problems
+    expected = [
+        "bad_settings.md:7: unknown start methods ['thread']",
+        "bad_settings.md:11: 2 output blocks claim the fork output of examples/child_prints.py",
+        "bad_settings.md:23: examples/annotated.py has 2 annotation markers but the numbered list",
+        "bad_settings.md:34: write annotation markers as `# (1)!`",
+        "bad_settings.md:50: a heading separates this output block from its program at line 44",
+        "bad_settings.md:54: SuperFences would not render this as a code block",
+    ]
+    for start in expected:
+        assert any(p.startswith("docs/zh/" + start) for p in problems), (start, problems)

@@ -1,0 +1,2 @@
+print("one")  # (1)!
+print("two")  # (2)!

@@ -1,0 +1,1 @@
+print("marker without the bang")  # (1)
