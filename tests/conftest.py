@@ -13,7 +13,7 @@ import pytest
 from verifier import leaks
 from verifier.catalog import REPO_ROOT
 from verifier.pages import START_METHODS
-from verifier.run import DEFAULT_TIMEOUT, run_dir_prefix
+from verifier.run import DEFAULT_TIMEOUT, HAVE_PTY, run_dir_prefix
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -109,9 +109,10 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
             f"{m} {runs[m]} runs/{failed[m]} failed" for m in START_METHODS if m in runs
         )
         terminalreporter.write_sep("-", "snippet runs")
+        mode = config.getoption("stdout_mode") or ("pty" if HAVE_PTY else "pipe (no pty here)")
         terminalreporter.write_line(
             f"{sum(runs.values())} runs, {sum(failed.values())} failed ({per_method}); "
-            f"python: {config.getoption('snippet_python')}"
+            f"python: {config.getoption('snippet_python')}; stdout: {mode}"
         )
     left = getattr(config, "_verifier_leftovers", None)
     if left:

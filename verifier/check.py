@@ -21,8 +21,11 @@ class Verdict:
     """The outcome of running one snippet under one start method."""
 
     snippet: Snippet
+    """The program that was run."""
     method: str
+    """The start method it was run under."""
     results: list[RunResult] = field(default_factory=list)
+    """One result per run (more than one in the repeat mode)."""
     failures: list[str] = field(default_factory=list)
     """One report per page claim a run failed (empty: all runs matched all pages)."""
     failed_runs: int = 0

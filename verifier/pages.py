@@ -47,6 +47,7 @@ class OutputBlock:
     """A block claiming what a program prints under some start methods."""
 
     fence: Fence
+    """Where the block is, and its text."""
     stream: str
     """`stdout` or `stderr`."""
     methods: tuple[str, ...]
@@ -79,6 +80,7 @@ class ShownProgram:
     """A program as one page shows it, with the outputs that page claims."""
 
     fence: Fence
+    """The program's code block on the page."""
     example: str
     """Path of the included example file, relative to the repository root."""
     code: str
@@ -106,9 +108,13 @@ class Page:
     """What a page shows: its programs, and everything wrong with its blocks."""
 
     path: Path
+    """The page, relative to the repository root."""
     fences: list[Fence] = field(default_factory=list)
+    """Every fenced block of the page, in order."""
     programs: list[ShownProgram] = field(default_factory=list)
+    """The runnable programs and their claimed outputs."""
     problems: list[str] = field(default_factory=list)
+    """One `page:line: message` per block that breaks the rules above."""
 
 
 def read_page(path: Path, root: Path) -> Page:

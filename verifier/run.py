@@ -41,13 +41,19 @@ STARTUP_DIR = Path(__file__).with_name("_startup")
 DEFAULT_TIMEOUT = 30.0
 """Seconds a run may take before its process tree is killed."""
 
-try:
-    import pty  # noqa: F401  (POSIX only)
-    import termios
 
-    HAVE_PTY = True
-except ImportError:  # Windows
-    HAVE_PTY = False
+def _can_open_pty() -> bool:
+    try:
+        main, terminal = os.openpty()  # missing on Windows, may fail in containers
+    except (AttributeError, OSError):
+        return False
+    os.close(main)
+    os.close(terminal)
+    return True
+
+
+HAVE_PTY = _can_open_pty()
+"""Whether stdout can be a pseudo-terminal here; if not, runs use a pipe."""
 
 
 @dataclass
@@ -55,15 +61,19 @@ class RunResult:
     """Everything observable about one run."""
 
     stdout: str
+    """Everything written to standard output, by the program and its children."""
     stderr: str
+    """Everything written to standard error, by the program and its children."""
     exit_code: int | None
     """Exit status of the main process (negative: killed by that signal)."""
     timed_out: bool = False
+    """Whether the run was killed at the timeout."""
     survivors: list[str] = field(default_factory=list)
     """Processes of the run still alive after it ended (they were killed)."""
     leaked: list[str] = field(default_factory=list)
     """Entries the run left in /dev/shm (shared memory, semaphores)."""
     seconds: float = 0.0
+    """Wall time of the run, from start to the end of the checks for leftovers."""
     pid: int = 0
     """Process id of the main process, which is also its process group id."""
 
@@ -191,6 +201,8 @@ def run_program(
 
 
 def _open_pty() -> tuple[int, int]:
+    import termios  # POSIX only
+
     main, terminal = os.openpty()
     # Keep "\n" as "\n": a terminal driver would otherwise send "\r\n".
     attrs = termios.tcgetattr(terminal)

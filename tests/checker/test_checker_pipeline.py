@@ -63,7 +63,10 @@ def test_the_suite_fails_on_a_wrong_child_line_and_says_where(tmp_path: Path) ->
         )
     assert "page:         docs/zh/wrong_child.md:3" in result.stdout
     assert "-child: resting\n+child: working" in result.stdout
-    assert "6 runs, 3 failed" in result.stdout
+    assert (
+        "6 runs, 3 failed (fork 2 runs/1 failed, spawn 2 runs/1 failed, forkserver 2 runs/1 failed)"
+        in result.stdout
+    )
 
 
 def test_the_repeat_mode_runs_every_case_n_times(tmp_path: Path) -> None:
