@@ -118,6 +118,9 @@ def main(argv: list[str]) -> int:
     if command == "serve":
         return run(python, "-m", "mkdocs", "serve", *args, env=tool_env())
     if command == "build":
+        if {"-q", "--quiet"} & set(args):
+            # mkdocs 1.6 then exits 0 even when --strict found warnings.
+            sys.exit("dev.py: build without -q, or warnings would not fail it")
         return run(python, "-m", "mkdocs", "build", "--strict", *args, env=tool_env())
     if command == "test":
         return pytest(python, [*parallel_args(args), *args])

@@ -66,7 +66,8 @@ def test_a_hang_fails_within_the_timeout() -> None:
     elapsed = time.monotonic() - started
     report = only_failure(verdict)
     assert "timed out after 3" in report
-    assert elapsed < 3 + 3, f"took {elapsed:.1f} s"
+    # Cut off at the timeout, not left hanging (the margin is for a busy machine).
+    assert elapsed < 3 + 10, f"took {elapsed:.1f} s"
     # What was printed before the hang is still shown, and nothing survives.
     assert verdict.results[0].stdout == "parent: joining a child that never ends\n"
     assert not leaks.group_members(verdict.results[0].pid)
