@@ -126,7 +126,8 @@ def main(argv: list[str]) -> int:
         return pytest(python, [*parallel_args(args), *args])
     if command == "update":
         # Serial on purpose: several workers rewriting one page would race.
-        return pytest(python, ["-p", "no:xdist", "--update-examples", *args])
+        targets = ["tests/test_snippets.py", "tests/test_example_style.py"]
+        return pytest(python, ["-p", "no:xdist", "--update-examples", *targets, *args])
     if command == "flakes":
         repeat = args[0] if args and args[0].isdigit() else "10"
         rest = args[1:] if args and args[0].isdigit() else args
