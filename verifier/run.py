@@ -78,16 +78,14 @@ class RunResult:
     """Process id of the main process, which is also its process group id."""
 
 
-def run_dir_prefix(session: str | None = None) -> str:
+def run_dir_prefix() -> str:
     """Prefix of the temporary directories runs happen in.
 
     It names the test session (`VERIFIER_SESSION`, set by tests/conftest.py),
     so that processes left behind can be traced to the session that started them
     even when several sessions run at once.
     """
-    if session is None:
-        session = os.environ.get("VERIFIER_SESSION", "")
-    return f"verifier-{session}-"
+    return f"verifier-{os.environ.get('VERIFIER_SESSION', '')}-"
 
 
 def snippet_env(start_method: str | None) -> dict[str, str]:
