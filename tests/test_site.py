@@ -171,25 +171,35 @@ def _segment(query: str, terms: set[str]) -> list[str]:
     return segments
 
 
+class SearchIndex:
+    """The built search index, split into words the way Material's client does."""
+
+    def __init__(self, path: Path):
+        index = json.loads(path.read_text(encoding="utf-8"))
+        self.separator = re.compile(index["config"]["separator"])
+        self.words_by_page: dict[str, set[str]] = {}
+        for doc in index["docs"]:
+            page = doc["location"].split("#")[0]
+            words = _tokenize(doc["title"] + " " + doc["text"], self.separator)
+            self.words_by_page.setdefault(page, set()).update(words)
+        self.terms = set().union(*self.words_by_page.values())
+
+
+@pytest.fixture(scope="session")
+def search_index(site: Site) -> SearchIndex:
+    return SearchIndex(site.dir / "search" / "search_index.json")
+
+
 @pytest.mark.parametrize(("query", "location"), SEARCHES + _glossary_terms())
-def test_search_index_finds(site: Site, query: str, location: str) -> None:
+def test_search_index_finds(search_index: SearchIndex, query: str, location: str) -> None:
     """A model of Material's client-side search over the built index: the
     index is split with the configured separator (jieba's \\u200b included),
     a Chinese query is split into indexed terms, and every term must prefix-match
     a word of the expected page."""
-    index = json.loads((site.dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    separator = re.compile(index["config"]["separator"])
-    docs = index["docs"]
-    terms = set().union(*(_tokenize(d["title"] + " " + d["text"], separator) for d in docs))
+    separator = search_index.separator
     pieces = [p for part in query.lower().split() for p in separator.split(part) if p]
-    words = [w for piece in pieces for w in _segment(piece, terms)]
-    page_tokens = set().union(
-        *(
-            _tokenize(d["title"] + " " + d["text"], separator)
-            for d in docs
-            if d["location"].split("#")[0] == location
-        )
-    )
+    words = [w for piece in pieces for w in _segment(piece, search_index.terms)]
+    page_tokens = search_index.words_by_page.get(location, set())
     missing = [w for w in words if not any(t.startswith(w) for t in page_tokens)]
     assert page_tokens and not missing, f"{query!r} -> {words}: {missing} not in {location!r}"
 

@@ -48,18 +48,18 @@ def survivors(process: subprocess.Popen, grace: float = 2.0) -> list[str]:
     """
     if os.name == "nt":
         return []  # no process groups to inspect; Windows CI relies on timeouts
-    deadline = time.monotonic() + grace
-    while True:
-        alive = group_members(process.pid)
-        if not alive or time.monotonic() > deadline:
-            break
-        time.sleep(0.02)
+    alive = _wait_until_gone(process.pid, grace)
     if alive:
         kill_group(process)
-        # SIGKILL takes effect asynchronously; wait until it has.
-        deadline = time.monotonic() + 5
-        while group_members(process.pid) and time.monotonic() < deadline:
-            time.sleep(0.01)
+        _wait_until_gone(process.pid, 5)  # SIGKILL takes effect asynchronously
+    return alive
+
+
+def _wait_until_gone(pgid: int, seconds: float) -> list[str]:
+    """Poll until the group has no live member or `seconds` pass; return those left."""
+    deadline = time.monotonic() + seconds
+    while (alive := group_members(pgid)) and time.monotonic() < deadline:
+        time.sleep(0.02)
     return alive
 
 
