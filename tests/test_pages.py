@@ -35,7 +35,10 @@ def _shown(language: str, name: str) -> list[tuple]:
     return [
         (
             program.example,
-            [(b.stream, b.methods, b.exit_code, b.wildcard, b.text) for b in program.outputs],
+            [
+                (b.stream, b.methods, b.python, b.exit_code, b.wildcard, b.text)
+                for b in program.outputs
+            ],
         )
         for program in page.programs
     ]

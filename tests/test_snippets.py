@@ -14,6 +14,7 @@ import pytest
 
 from verifier.catalog import site_catalog
 from verifier.check import verify
+from verifier.run import python_version
 from verifier.update import plan
 
 
@@ -67,7 +68,7 @@ def test_snippet(snippet, method, request: pytest.FixtureRequest, eval_example) 
         if (snippet.id, m) not in _results:
             _results[(snippet.id, m)] = verify(snippet, m, **options).results[-1]
         results[m] = _results[(snippet.id, m)]
-    rewrites, refusals = plan(snippet, results)
+    rewrites, refusals = plan(snippet, results, python_version(options["python"]))
     if refusals:
         pytest.fail("not updated:\n\n" + "\n\n".join(refusals), pytrace=False)
     root = config.getoption("site_root").resolve()

@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 from verifier.catalog import Snippet
 from verifier.compare import diff, matches
 from verifier.pages import Expected, OutputBlock
-from verifier.run import DEFAULT_TIMEOUT, RunResult, describe_python, run_program
+from verifier.run import (
+    DEFAULT_TIMEOUT,
+    RunResult,
+    describe_python,
+    python_version,
+    run_program,
+)
 
 
 @dataclass
@@ -81,6 +87,7 @@ def verify(
 ) -> Verdict:
     """Run `snippet` under `method` `repeat` times; check every page's claims."""
     verdict = Verdict(snippet, method)
+    version = python_version(python)
     claims = [shown for shown in snippet.shown if method in shown.methods]
     for attempt in range(1, repeat + 1):
         result = run_program(
@@ -96,7 +103,7 @@ def verify(
             _header(snippet, shown.fence.where, method, python, attempt, repeat)
             + "\n\n".join(found)
             for shown in claims
-            if (found := problems(result, shown.expected(method)))
+            if (found := problems(result, shown.expected(method, version)))
         ]
         verdict.failures += reports
         verdict.failed_runs += bool(reports)

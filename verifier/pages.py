@@ -7,8 +7,9 @@ one of:
   `examples/`, e.g. `--8<-- "examples/queue/put_get.py"`;
 * an **output block** claiming what the program before it prints: an `output`
   fence (standard output) or a `stderr` fence, optionally restricted to some
-  start methods with `data-methods="fork"`, expecting an exit status other
-  than 0 with `data-exit="1"`, and allowing `...` wildcards with `.ellipsis`;
+  start methods with `data-methods="fork"` and to some Python versions with
+  `data-python=">=3.12"`, expecting an exit status other than 0 with
+  `data-exit="1"`, and allowing `...` wildcards with `.ellipsis`;
 * anything else, which must say `.not-runnable` so that nothing shown on a
   page escapes verification by accident.
 
@@ -21,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from pymdownx.snippets import SnippetMissingError
 
 from verifier.fences import Fence, scan_fences
@@ -28,6 +30,10 @@ from verifier.includes import expand
 
 START_METHODS = ("fork", "spawn", "forkserver")
 """Every start method, in the order results are reported."""
+
+PROBE_VERSIONS = tuple(f"3.{minor}" for minor in range(9, 16))
+"""Versions at which the `data-python` claims of a program must leave exactly one
+stdout block per start method (the site supports 3.9 and newer)."""
 
 PYTHON_LANGUAGES = {"python", "py", "python3", "py3"}
 STREAMS = {"output": "stdout", "stderr": "stderr"}
@@ -39,7 +45,7 @@ _INCLUDE = re.compile(r'^-+8<-+[ \t]+"(?P<path>[^"]+)"$')
 _MARKER = re.compile(r"[ \t]*#[ \t]*\((?P<number>\d+)\)!?[ \t]*$", re.MULTILINE)
 _LIST_ITEM = re.compile(r"^(?P<indent> *)\d+\.[ \t]")
 _PROGRAM_ATTRS = {"title", "hl_lines", "linenums"}
-_OUTPUT_ATTRS = {"title", "data-methods", "data-exit"}
+_OUTPUT_ATTRS = {"title", "data-methods", "data-exit", "data-python"}
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,12 @@ class OutputBlock:
     """Expected exit status of the program (declared on the stdout block)."""
     wildcard: bool = False
     """Whether `...` in the text matches varying text (see `verifier.compare`)."""
+    python: str = ""
+    """PEP 440 specifier of the Python versions the claim holds for (empty: all)."""
+
+    def holds_for(self, method: str, version: str) -> bool:
+        """Whether this block is the claim for a run under `method` on `version`."""
+        return method in self.methods and SpecifierSet(self.python).contains(version)
 
     @property
     def text(self) -> str:
@@ -93,14 +105,17 @@ class ShownProgram:
         claimed = {m for block in self.outputs for m in block.methods}
         return tuple(m for m in START_METHODS if m in claimed)
 
-    def expected(self, method: str) -> Expected:
-        """The claims this page makes for a run under `method`."""
-        stdout = next(b for b in self.outputs if b.stream == "stdout" and method in b.methods)
-        stderr = next(
-            (b for b in self.outputs if b.stream == "stderr" and method in b.methods),
-            None,
-        )
-        return Expected(stdout, stderr)
+    def expected(self, method: str, version: str) -> Expected:
+        """The claims this page makes for a run under `method` on Python `version`."""
+        claims = [b for b in self.outputs if b.holds_for(method, version)]
+        stdout = [b for b in claims if b.stream == "stdout"]
+        stderr = [b for b in claims if b.stream == "stderr"]
+        if len(stdout) != 1 or len(stderr) > 1:
+            raise ValueError(
+                f"{self.fence.where}: {len(stdout)} output and {len(stderr)} stderr "
+                f"blocks claim the {method} run on Python {version}"
+            )
+        return Expected(stdout[0], stderr[0] if stderr else None)
 
 
 @dataclass
@@ -180,16 +195,26 @@ class _Pending:
             )
             return []
         for method in START_METHODS:
-            claims = [b for b in stdout if method in b.methods]
-            errs = [b for b in self.outputs if b.stream == "stderr" and method in b.methods]
-            claimed_somewhere = any(method in b.methods for b in self.outputs)
-            if claimed_somewhere and len(claims) != 1:
-                problems.append(
-                    f"{self.fence.where}: {len(claims)} output blocks claim the "
-                    f"{method} output of {self.example}; exactly one must"
-                )
-            if len(errs) > 1:
-                problems.append(f"{self.fence.where}: {len(errs)} stderr blocks claim {method}")
+            if not any(method in b.methods for b in self.outputs):
+                continue
+            for version in PROBE_VERSIONS:
+                claims = [b for b in stdout if b.holds_for(method, version)]
+                errs = [
+                    b for b in self.outputs if b.stream == "stderr" and b.holds_for(method, version)
+                ]
+                if len(claims) != 1:
+                    problems.append(
+                        f"{self.fence.where}: {len(claims)} output blocks claim the "
+                        f"{method} output of {self.example} on Python {version}; "
+                        "exactly one must"
+                    )
+                if len(errs) > 1:
+                    problems.append(
+                        f"{self.fence.where}: {len(errs)} stderr blocks claim "
+                        f"{method} on Python {version}"
+                    )
+                if len(problems) > before:
+                    break
         if len(problems) > before:
             return []
         return [ShownProgram(self.fence, self.example, self.code, tuple(self.outputs))]
@@ -257,8 +282,16 @@ def _output_block(fence: Fence, problems: list[str]) -> OutputBlock | None:
     if not re.fullmatch(r"-?\d+", exit_code):
         problems.append(f"{fence.where}: data-exit must be an integer, not {exit_code!r}")
         return None
+    python = fence.attrs.get("data-python", "")
+    try:
+        SpecifierSet(python)
+    except InvalidSpecifier:
+        problems.append(
+            f'{fence.where}: data-python must be a version specifier like ">=3.12", not {python!r}'
+        )
+        return None
     ordered = tuple(m for m in START_METHODS if m in methods)
-    return OutputBlock(fence, stream, ordered, int(exit_code), WILDCARD in fence.classes)
+    return OutputBlock(fence, stream, ordered, int(exit_code), WILDCARD in fence.classes, python)
 
 
 def _closing_line(fence: Fence) -> int:

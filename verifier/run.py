@@ -240,16 +240,22 @@ class _Reader:
 
 
 @cache
+@cache
+def python_version(python: str) -> str:
+    """The version of the interpreter `python`, like `3.11.7`."""
+    return subprocess.run(
+        [python, "-c", "import platform; print(platform.python_version())"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    ).stdout.strip()
+
+
 def describe_python(python: str) -> str:
     """`python (3.11.7)` for messages; the path as given if it cannot run."""
     try:
-        version = subprocess.run(
-            [python, "-c", "import platform; print(platform.python_version())"],
-            capture_output=True,
-            text=True,
-            timeout=30,
-            check=True,
-        ).stdout.strip()
+        version = python_version(python)
     except (OSError, subprocess.SubprocessError):
         return python
     return f"{shutil.which(python) or python} ({version})"

@@ -41,14 +41,17 @@ class Rewrite:
         )
 
 
-def plan(snippet: Snippet, results: dict[str, RunResult]) -> tuple[list[Rewrite], list[str]]:
-    """Rewrites that make every page match `results`, or the reasons to refuse."""
+def plan(
+    snippet: Snippet, results: dict[str, RunResult], version: str
+) -> tuple[list[Rewrite], list[str]]:
+    """Rewrites that make every page match `results` (runs on Python `version`),
+    or the reasons to refuse.  Blocks claimed for other versions are left alone."""
     refusals: list[str] = []
     rewrites: list[Rewrite] = []
     for shown in snippet.shown:
         for method in shown.methods:
             result = results[method]
-            expected = shown.expected(method)
+            expected = shown.expected(method, version)
             where = f"{shown.fence.where} under {method}"
             if result.timed_out:
                 refusals.append(f"{where}: timed out; fix the program first")
@@ -65,6 +68,8 @@ def plan(snippet: Snippet, results: dict[str, RunResult]) -> tuple[list[Rewrite]
             if result.survivors or result.leaked:
                 refusals.append(f"{where}: left processes or /dev/shm entries behind")
         for block in shown.outputs:
+            if not any(block.holds_for(m, version) for m in block.methods):
+                continue
             texts = {m: getattr(results[m], block.stream) for m in block.methods}
             if len(set(texts.values())) > 1:
                 first, *others = block.methods

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -17,8 +18,25 @@ from verifier import leaks
 from verifier.catalog import Snippet
 from verifier.check import verify
 from verifier.pages import START_METHODS, read_page
+from verifier.run import python_version
 
 FIXTURE = Path(__file__).parent / "fixture_site"
+# The running interpreter, and one from the other side of 3.12 if pyenv has one.
+PYTHONS = [sys.executable]
+
+
+def _minor(path: Path) -> tuple[int, ...]:
+    return tuple(int(part) for part in path.parts[-3].split(".")[:2])
+
+
+for _candidate in sorted(
+    Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")).glob("versions/3.*.*/bin/python")
+):
+    if _minor(_candidate) >= (3, 9) and (_minor(_candidate) >= (3, 12)) != (
+        sys.version_info >= (3, 12)
+    ):
+        PYTHONS.append(str(_candidate))
+        break
 
 
 def page(name: str):
@@ -160,3 +178,33 @@ def test_settings_the_checker_rejects() -> None:
     ]
     for start in expected:
         assert any(p.startswith("docs/zh/" + start) for p in problems), (start, problems)
+
+
+@pytest.mark.parametrize("python", PYTHONS)
+def test_a_claim_holds_only_for_the_python_versions_it_names(python: str) -> None:
+    versions = page("python_versions")
+    assert not versions.problems
+    right, swapped = (Snippet(p.example, p.code, [p]) for p in versions.programs)
+    assert verify(right, "spawn", python=python).ok
+    report = only_failure(verify(swapped, "spawn", python=python))
+    newer = tuple(map(int, python_version(python).split(".")[:2])) >= (3, 12)
+    wanted = "3.12 or newer" if newer else "older than 3.12"
+    assert f"+{wanted}\n" in report
+    assert f"({python_version(python)})" in report
+
+
+def test_version_claims_must_leave_exactly_one_output_per_version() -> None:
+    problems = page("python_versions_bad").problems
+    assert any(
+        p.startswith("docs/zh/python_versions_bad.md:3: 2 output blocks claim the fork")
+        and "on Python 3.12" in p
+        for p in problems
+    ), problems
+    assert any(
+        p.startswith("docs/zh/python_versions_bad.md:15: 0 output blocks claim the fork")
+        and "on Python 3.9" in p
+        for p in problems
+    ), problems
+    assert any(
+        "python_versions_bad.md:27: data-python must be a version specifier" in p for p in problems
+    ), problems
