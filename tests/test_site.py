@@ -226,11 +226,48 @@ def test_every_rendered_code_block_comes_from_a_checked_fence(site: Site) -> Non
         blocks = [
             tag
             for tag in site.html(html_path.as_posix()).tags
-            if tag.name == "div"
-            and "highlight" in tag.attrs.get("class", "").split()
-            and "doc-signature" not in tag.attrs.get("class", "")
+            if (
+                tag.name == "div"
+                and "highlight" in tag.attrs.get("class", "").split()
+                and "doc-signature" not in tag.attrs.get("class", "")
+            )
+            or (tag.name == "pre" and "mermaid" in tag.attrs.get("class", "").split())
         ]
         source = scan_fences((REPO_ROOT / page.path).read_text(encoding="utf-8"), page.path)
         if len(blocks) != len(source):
             wrong.append(f"{page.path}: {len(source)} fences, {len(blocks)} rendered code blocks")
     assert not wrong, "\n".join(wrong)
+
+
+def _scripts(page) -> list[str]:
+    return [t.attrs["src"] for t in page.tags if t.name == "script" and "src" in t.attrs]
+
+
+def test_mermaid_loads_from_the_site_and_only_on_pages_with_a_diagram(site: Site) -> None:
+    """Material fetches Mermaid from unpkg.com unless a global `mermaid` exists
+    when its bundle runs; the vendored copy (3.5 MB) must come first, and only
+    where a diagram is shown."""
+    with_diagram = 0
+    for path in site.pages():
+        page = parse_html(path.read_text(encoding="utf-8"))
+        scripts = _scripts(page)
+        mermaid = [i for i, src in enumerate(scripts) if "/vendor/mermaid-" in src]
+        shows = any(
+            t.name in {"pre", "div"} and "mermaid" in t.attrs.get("class", "").split()
+            for t in page.tags
+        )
+        where = path.relative_to(site.dir).as_posix()
+        assert bool(mermaid) == shows, f"{where}: diagram {shows}, mermaid script {mermaid}"
+        if shows:
+            with_diagram += 1
+            bundle = next(i for i, src in enumerate(scripts) if "/bundle." in src)
+            assert mermaid[0] < bundle, f"{where}: Mermaid must load before Material's bundle"
+            assert (path.parent / scripts[mermaid[0]]).resolve().is_file(), where
+    assert with_diagram >= 6, "queue, pipe and manager show a diagram in each language"
+
+
+def test_instant_navigation_stays_off() -> None:
+    """With navigation.instant, a page reached by a click would not run the
+    per-page Mermaid script, and Material would fetch Mermaid from a CDN."""
+    config = (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "navigation.instant" not in config

@@ -10,6 +10,7 @@ one of:
   start methods with `data-methods="fork"` and to some Python versions with
   `data-python=">=3.12"`, expecting an exit status other than 0 with
   `data-exit="1"`, and allowing `...` wildcards with `.ellipsis`;
+* a `mermaid` diagram, which is a picture, not code a reader runs;
 * anything else, which must say `.not-runnable` so that nothing shown on a
   page escapes verification by accident.
 
@@ -38,6 +39,7 @@ stdout block per start method (the site supports 3.9 and newer)."""
 PYTHON_LANGUAGES = {"python", "py", "python3", "py3"}
 STREAMS = {"output": "stdout", "stderr": "stderr"}
 NOT_RUNNABLE = "not-runnable"
+DIAGRAMS = {"mermaid"}
 WILDCARD = "ellipsis"
 
 _INCLUDE = re.compile(r'^-+8<-+[ \t]+"(?P<path>[^"]+)"$')
@@ -164,7 +166,7 @@ def read_page(path: Path, root: Path) -> Page:
         if program is not None:
             page.programs.extend(program.finish(page.problems))
             program = None
-        if NOT_RUNNABLE in fence.classes:
+        if NOT_RUNNABLE in fence.classes or fence.language in DIAGRAMS:
             continue
         if fence.language not in PYTHON_LANGUAGES:
             page.problems.append(
