@@ -36,7 +36,7 @@ def _shown(language: str, name: str) -> list[tuple]:
         (
             program.example,
             [
-                (b.stream, b.methods, b.python, b.exit_code, b.wildcard, b.text)
+                (b.stream, b.methods, b.python, b.stdout_kind, b.exit_code, b.wildcard, b.text)
                 for b in program.outputs
             ],
         )

@@ -29,33 +29,42 @@ def _cases(config: pytest.Config) -> list:
             marks = []
             if method not in multiprocessing.get_all_start_methods():
                 marks.append(pytest.mark.skip(reason=f"{method} is not available here"))
-            cases.append(pytest.param(snippet, method, id=f"{snippet.id}-{method}", marks=marks))
+            for kind in snippet.stdout_kinds:
+                suffix = "" if kind == "terminal" else f"-stdout-to-{kind}"
+                cases.append(
+                    pytest.param(
+                        snippet, method, kind, id=f"{snippet.id}-{method}{suffix}", marks=marks
+                    )
+                )
     return cases
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    if {"snippet", "method"} <= set(metafunc.fixturenames):
-        metafunc.parametrize(("snippet", "method"), _cases(metafunc.config))
+    if {"snippet", "method", "stdout_kind"} <= set(metafunc.fixturenames):
+        metafunc.parametrize(("snippet", "method", "stdout_kind"), _cases(metafunc.config))
 
 
 # Results kept for --update-examples, which needs every method of a program.
 _results: dict = {}
 
 
-def test_snippet(snippet, method, request: pytest.FixtureRequest, eval_example) -> None:
+def test_snippet(
+    snippet, method, stdout_kind, request: pytest.FixtureRequest, eval_example
+) -> None:
     config = request.config
     options = {
         "python": config.getoption("snippet_python"),
         "timeout": config.getoption("snippet_timeout"),
         "stdout_mode": config.getoption("stdout_mode"),
     }
-    verdict = verify(snippet, method, repeat=config.getoption("snippet_repeat"), **options)
+    repeat = config.getoption("snippet_repeat")
+    verdict = verify(snippet, method, repeat=repeat, stdout_kind=stdout_kind, **options)
     request.node.user_properties += [
         ("start_method", method),
         ("snippet_runs", len(verdict.results)),
         ("snippet_failed_runs", verdict.failed_runs),
     ]
-    if not eval_example.update_examples:
+    if not eval_example.update_examples or stdout_kind != "terminal":
         if verdict.failures:
             pytest.fail("\n\n".join(verdict.failures), pytrace=False)
         return

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from verifier.pages import START_METHODS, Page, ShownProgram, read_page
+from verifier.pages import START_METHODS, STDOUT_KINDS, Page, ShownProgram, read_page
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 """The repository: `docs/`, `examples/` and `mkdocs.yml` live here."""
@@ -35,6 +35,13 @@ class Snippet:
         """Every start method some page claims an output for."""
         claimed = {m for shown in self.shown for m in shown.methods}
         return tuple(m for m in START_METHODS if m in claimed)
+
+    @property
+    def stdout_kinds(self) -> tuple[str, ...]:
+        """Where stdout goes in the runs some page claims: `terminal`, and `file`
+        if a page shows what the program prints with its output redirected."""
+        claimed = {k for shown in self.shown for k in shown.stdout_kinds}
+        return tuple(k for k in STDOUT_KINDS if k in claimed)
 
     @property
     def filename(self) -> str:

@@ -30,6 +30,8 @@ class Verdict:
     """The program that was run."""
     method: str
     """The start method it was run under."""
+    stdout_kind: str = "terminal"
+    """Where its stdout went: a terminal, or a file (see `verifier.pages.STDOUT_KINDS`)."""
     results: list[RunResult] = field(default_factory=list)
     """One result per run (more than one in the repeat mode)."""
     failures: list[str] = field(default_factory=list)
@@ -84,11 +86,22 @@ def verify(
     timeout: float = DEFAULT_TIMEOUT,
     repeat: int = 1,
     stdout_mode: str | None = None,
+    stdout_kind: str = "terminal",
 ) -> Verdict:
-    """Run `snippet` under `method` `repeat` times; check every page's claims."""
-    verdict = Verdict(snippet, method)
+    """Run `snippet` under `method` `repeat` times; check every page's claims.
+
+    `stdout_kind="file"` checks the claims for a run with stdout redirected to
+    a file, which is always run with a pipe; otherwise `stdout_mode` chooses
+    how a terminal is given (see `verifier.run.run_program`)."""
+    verdict = Verdict(snippet, method, stdout_kind=stdout_kind)
     version = python_version(python)
-    claims = [shown for shown in snippet.shown if method in shown.methods]
+    if stdout_kind == "file":
+        stdout_mode = "pipe"
+    claims = [
+        shown
+        for shown in snippet.shown
+        if method in shown.methods and stdout_kind in shown.stdout_kinds
+    ]
     for attempt in range(1, repeat + 1):
         result = run_program(
             snippet.code,
@@ -100,10 +113,10 @@ def verify(
         )
         verdict.results.append(result)
         reports = [
-            _header(snippet, shown.fence.where, method, python, attempt, repeat)
+            _header(snippet, shown.fence.where, method, python, attempt, repeat, stdout_kind)
             + "\n\n".join(found)
             for shown in claims
-            if (found := problems(result, shown.expected(method, version)))
+            if (found := problems(result, shown.expected(method, version, stdout_kind)))
         ]
         verdict.failures += reports
         verdict.failed_runs += bool(reports)
@@ -111,7 +124,13 @@ def verify(
 
 
 def _header(
-    snippet: Snippet, where: str, method: str, python: str, attempt: int, repeat: int
+    snippet: Snippet,
+    where: str,
+    method: str,
+    python: str,
+    attempt: int,
+    repeat: int,
+    stdout_kind: str,
 ) -> str:
     others = [s.fence.where for s in snippet.shown if s.fence.where != where]
     lines = [
@@ -120,6 +139,8 @@ def _header(
         f"start method: {method}",
         f"python:       {describe_python(python)}",
     ]
+    if stdout_kind == "file":
+        lines.append("stdout:       redirected to a file (python file.py > out.txt)")
     if repeat > 1:
         lines.append(f"run:          {attempt} of {repeat}")
     return "\n".join(lines) + "\n\n"

@@ -9,7 +9,10 @@ one of:
   fence (standard output) or a `stderr` fence, optionally restricted to some
   start methods with `data-methods="fork"` and to some Python versions with
   `data-python=">=3.12"`, expecting an exit status other than 0 with
-  `data-exit="1"`, and allowing `...` wildcards with `.ellipsis`;
+  `data-exit="1"`, and allowing `...` wildcards with `.ellipsis`; an output
+  block with `data-stdout="file"` claims what the program prints when its
+  standard output is redirected to a file (`python x.py > out.txt`) instead
+  of a terminal;
 * a `mermaid` diagram, which is a picture, not code a reader runs;
 * anything else, which must say `.not-runnable` so that nothing shown on a
   page escapes verification by accident.
@@ -47,7 +50,9 @@ _INCLUDE = re.compile(r'^-+8<-+[ \t]+"(?P<path>[^"]+)"$')
 _MARKER = re.compile(r"[ \t]*#[ \t]*\((?P<number>\d+)\)!?[ \t]*$", re.MULTILINE)
 _LIST_ITEM = re.compile(r"^(?P<indent> *)\d+\.[ \t]")
 _PROGRAM_ATTRS = {"title", "hl_lines", "linenums"}
-_OUTPUT_ATTRS = {"title", "data-methods", "data-exit", "data-python"}
+_OUTPUT_ATTRS = {"title", "data-methods", "data-exit", "data-python", "data-stdout"}
+STDOUT_KINDS = ("terminal", "file")
+"""Where a claimed standard output goes: a terminal (the default), or a file."""
 
 
 @dataclass(frozen=True)
@@ -66,10 +71,17 @@ class OutputBlock:
     """Whether `...` in the text matches varying text (see `verifier.compare`)."""
     python: str = ""
     """PEP 440 specifier of the Python versions the claim holds for (empty: all)."""
+    stdout_kind: str = "terminal"
+    """Where stdout goes in the claimed run (stderr claims hold for both)."""
 
-    def holds_for(self, method: str, version: str) -> bool:
-        """Whether this block is the claim for a run under `method` on `version`."""
-        return method in self.methods and SpecifierSet(self.python).contains(version)
+    def holds_for(self, method: str, version: str, kind: str = "terminal") -> bool:
+        """Whether this block is the claim for a run under `method` on `version`
+        with stdout going to `kind` (see `STDOUT_KINDS`)."""
+        return (
+            method in self.methods
+            and SpecifierSet(self.python).contains(version)
+            and (self.stream == "stderr" or self.stdout_kind == kind)
+        )
 
     @property
     def text(self) -> str:
@@ -107,9 +119,16 @@ class ShownProgram:
         claimed = {m for block in self.outputs for m in block.methods}
         return tuple(m for m in START_METHODS if m in claimed)
 
-    def expected(self, method: str, version: str) -> Expected:
-        """The claims this page makes for a run under `method` on Python `version`."""
-        claims = [b for b in self.outputs if b.holds_for(method, version)]
+    @property
+    def stdout_kinds(self) -> tuple[str, ...]:
+        """Where stdout goes in the runs this page claims (always a terminal)."""
+        claimed = {b.stdout_kind for b in self.outputs if b.stream == "stdout"}
+        return tuple(k for k in STDOUT_KINDS if k in claimed)
+
+    def expected(self, method: str, version: str, kind: str = "terminal") -> Expected:
+        """The claims this page makes for a run under `method` on Python `version`,
+        with stdout going to `kind`."""
+        claims = [b for b in self.outputs if b.holds_for(method, version, kind)]
         stdout = [b for b in claims if b.stream == "stdout"]
         stderr = [b for b in claims if b.stream == "stderr"]
         if len(stdout) != 1 or len(stderr) > 1:
@@ -190,25 +209,27 @@ class _Pending:
     def finish(self, problems: list[str]) -> list[ShownProgram]:
         before = len(problems)
         stdout = [b for b in self.outputs if b.stream == "stdout"]
-        if not stdout:
+        if not any(b.stdout_kind == "terminal" for b in stdout):
             problems.append(
                 f"{self.fence.where}: program {self.example} has no ```output block "
                 "after it (every runnable program must show what it prints)"
             )
             return []
-        for method in START_METHODS:
-            if not any(method in b.methods for b in self.outputs):
+        kinds = {b.stdout_kind for b in stdout}
+        for method, kind in ((m, k) for m in START_METHODS for k in STDOUT_KINDS):
+            if kind not in kinds or not any(method in b.methods for b in self.outputs):
                 continue
             for version in PROBE_VERSIONS:
-                claims = [b for b in stdout if b.holds_for(method, version)]
+                claims = [b for b in stdout if b.holds_for(method, version, kind)]
                 errs = [
                     b for b in self.outputs if b.stream == "stderr" and b.holds_for(method, version)
                 ]
                 if len(claims) != 1:
+                    to_file = " (stdout to a file)" if kind == "file" else ""
                     problems.append(
                         f"{self.fence.where}: {len(claims)} output blocks claim the "
-                        f"{method} output of {self.example} on Python {version}; "
-                        "exactly one must"
+                        f"{method} output{to_file} of {self.example} on Python "
+                        f"{version}; exactly one must"
                     )
                 if len(errs) > 1:
                     problems.append(
@@ -292,8 +313,17 @@ def _output_block(fence: Fence, problems: list[str]) -> OutputBlock | None:
             f'{fence.where}: data-python must be a version specifier like ">=3.12", not {python!r}'
         )
         return None
+    kind = fence.attrs.get("data-stdout", "terminal")
+    if kind not in STDOUT_KINDS or (stream == "stderr" and "data-stdout" in fence.attrs):
+        problems.append(
+            f'{fence.where}: data-stdout="file" is the only setting, and only on an '
+            f"```output block (not {kind!r} on {stream})"
+        )
+        return None
     ordered = tuple(m for m in START_METHODS if m in methods)
-    return OutputBlock(fence, stream, ordered, int(exit_code), WILDCARD in fence.classes, python)
+    return OutputBlock(
+        fence, stream, ordered, int(exit_code), WILDCARD in fence.classes, python, kind
+    )
 
 
 def _closing_line(fence: Fence) -> int:

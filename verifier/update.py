@@ -68,6 +68,8 @@ def plan(
             if result.survivors or result.leaked:
                 refusals.append(f"{where}: left processes or /dev/shm entries behind")
         for block in shown.outputs:
+            # Claims for other Pythons, or for stdout redirected to a file, need
+            # runs this update did not make: they are left alone.
             if not any(block.holds_for(m, version) for m in block.methods):
                 continue
             texts = {m: getattr(results[m], block.stream) for m in block.methods}

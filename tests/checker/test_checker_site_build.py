@@ -12,7 +12,7 @@ from verifier.catalog import REPO_ROOT
 
 
 def test_a_broken_link_fails_the_strict_build(tmp_path: Path) -> None:
-    for name in ("docs", "examples", "hooks", "verifier"):
+    for name in ("docs", "examples", "hooks", "overrides", "verifier"):
         shutil.copytree(REPO_ROOT / name, tmp_path / name)
     shutil.copy(REPO_ROOT / "mkdocs.yml", tmp_path)
     page = tmp_path / "docs" / "en" / "glossary.md"

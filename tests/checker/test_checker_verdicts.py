@@ -18,7 +18,7 @@ from verifier import leaks
 from verifier.catalog import Snippet
 from verifier.check import verify
 from verifier.pages import START_METHODS, read_page
-from verifier.run import python_version
+from verifier.run import HAVE_PTY, python_version
 
 FIXTURE = Path(__file__).parent / "fixture_site"
 # The running interpreter, and one from the other side of 3.12 if pyenv has one.
@@ -208,3 +208,21 @@ def test_version_claims_must_leave_exactly_one_output_per_version() -> None:
     assert any(
         "python_versions_bad.md:27: data-python must be a version specifier" in p for p in problems
     ), problems
+
+
+@pytest.mark.parametrize("method", START_METHODS)
+def test_output_redirected_to_a_file_is_checked_separately(method: str) -> None:
+    if not HAVE_PTY:
+        pytest.skip("without a pty, the terminal claims cannot be checked")
+    terminal_and_file = page("stdout_to_file")
+    assert not terminal_and_file.problems
+    right, swapped = (Snippet(p.example, p.code, [p]) for p in terminal_and_file.programs)
+    assert right.stdout_kinds == ("terminal", "file")
+    for kind in right.stdout_kinds:
+        assert verify(right, method, stdout_kind=kind).ok, kind
+    report = only_failure(verify(swapped, method, stdout_kind="file"))
+    assert "stdout:       redirected to a file" in report
+    assert "-parent: the child has started\n-child:  finished\n" in report or (
+        "+child:  finished\n" in report
+    ), report
+    assert not verify(swapped, method).ok
