@@ -2,7 +2,7 @@
 """One entry point for working on the site; needs only Python 3.9+ to start.
 
     python3 dev.py serve      # build and serve the site at http://127.0.0.1:8000
-    python3 dev.py test       # the whole test suite (what CI runs)
+    python3 dev.py test       # the whole test suite (what CI runs), snippets on every Python found
     python3 dev.py build      # strict build into site/
     python3 dev.py update     # rewrite shown outputs and example formatting from real runs
     python3 dev.py flakes 20  # run every (snippet x start method) 20 times
@@ -15,8 +15,11 @@ hash-checked packages of requirements.lock; extra arguments go to the tool
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -81,6 +84,76 @@ def ensure_env() -> Path:
     return python
 
 
+def _minor(python: str) -> tuple[int, int] | None:
+    """(3, 12) for a working CPython 3.12 interpreter, else None."""
+    try:
+        out = subprocess.run(
+            [python, "-c", "import sys; print(sys.implementation.name, *sys.version_info[:2])"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        ).stdout.split()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if len(out) != 3 or out[0] != "cpython":
+        return None
+    return int(out[1]), int(out[2])
+
+
+def other_pythons() -> dict[tuple[int, int], str]:
+    """One interpreter per CPython 3.9+ minor version on this machine, other than
+    the one running dev.py: pyenv's installs, then `python3.X` on PATH (pyenv's
+    shims are skipped: they fail for versions that are not selected, and are slow)."""
+    pyenv = os.environ.get("PYENV_ROOT", str(Path.home() / ".pyenv"))
+    candidates = sorted(glob.glob(os.path.join(pyenv, "versions", "*", "bin", "python3")))
+    for minor in range(9, 20):
+        found = shutil.which(f"python3.{minor}")
+        if found and "shims" not in Path(found).parts:
+            candidates.append(found)
+    found_versions: dict[tuple[int, int], str] = {}
+    for candidate in candidates:
+        version = _minor(candidate)
+        if version and version >= (3, 9) and version != sys.version_info[:2]:
+            found_versions.setdefault(version, candidate)
+    return dict(sorted(found_versions.items()))
+
+
+def snippet_env(base: str, version: tuple[int, int]) -> Path | None:
+    """A venv of `base` with the lock's packages that examples import (NumPy), so
+    that every interpreter runs the snippets in an environment a reader would have."""
+    venv = ROOT / ".venvs" / f"py{version[0]}.{version[1]}"
+    python = venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    blocks = re.findall(r"^numpy==.*?(?=^\S)", LOCK.read_text(), re.MULTILINE | re.DOTALL)
+    wanted = "".join(blocks)
+    stamp = venv / ".examples.sha256"
+    digest = hashlib.sha256(wanted.encode()).hexdigest()
+    if python.exists() and stamp.exists() and stamp.read_text() == digest:
+        return python
+    say(f"preparing {venv.relative_to(ROOT)} (NumPy for the examples)")
+    requirements = venv.parent / f"{venv.name}-examples.txt"
+    venv.parent.mkdir(exist_ok=True)
+    requirements.write_text(wanted)
+    if run(base, "-m", "venv", "--clear", venv) or run(
+        python, "-m", "pip", "install", "--disable-pip-version-check", "-q",
+        "--require-hashes", "--no-deps", "-r", requirements,
+    ):  # fmt: skip
+        say(f"warning: could not prepare {venv.name}; its snippets are not run")
+        return None
+    stamp.write_text(digest)
+    return python
+
+
+def snippet_pythons(python: Path) -> str:
+    """--snippet-python for `test`: .venv's interpreter, then every other one found."""
+    pythons = [str(python)]
+    for version, base in other_pythons().items():
+        prepared = snippet_env(base, version)
+        if prepared:
+            pythons.append(str(prepared))
+    return ",".join(pythons)
+
+
 def tool_env() -> dict[str, str]:
     env = dict(os.environ)
     # Pages are UTF-8; make every tool read and write them that way, even on
@@ -123,7 +196,12 @@ def main(argv: list[str]) -> int:
             sys.exit("dev.py: build without -q, or warnings would not fail it")
         return run(python, "-m", "mkdocs", "build", "--strict", *args, env=tool_env())
     if command == "test":
-        return pytest(python, [*parallel_args(args), *args])
+        every = (
+            []
+            if any(a.startswith("--snippet-python") for a in args)
+            else [f"--snippet-python={snippet_pythons(python)}"]
+        )
+        return pytest(python, [*parallel_args(args), *every, *args])
     if command == "update":
         # Serial on purpose: several workers rewriting one page would race.
         targets = ["tests/test_snippets.py", "tests/test_example_style.py"]

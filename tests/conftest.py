@@ -26,7 +26,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption(
         "--snippet-python",
         default=sys.executable,
-        help="interpreter that runs the snippets (default: the one running pytest)",
+        help="interpreter(s) that run the snippets, comma-separated; every case runs once "
+        "per interpreter (default: the one running pytest)",
     )
     group.addoption(
         "--snippet-timeout",
@@ -54,10 +55,17 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+def snippet_pythons(config: pytest.Config) -> list[str]:
+    """The interpreters given with --snippet-python, in order."""
+    return [p for p in config.getoption("snippet_python").split(",") if p]
+
+
 def pytest_configure(config: pytest.Config) -> None:
     if not hasattr(config, "workerinput"):
         # Names this session's run directories; xdist workers inherit it.
         os.environ["VERIFIER_SESSION"] = secrets.token_hex(4)
+    if config.getoption("update_examples") and len(snippet_pythons(config)) > 1:
+        raise pytest.UsageError("--update-examples rewrites pages from one interpreter's runs")
     if config.getoption("update_examples") and getattr(config.option, "numprocesses", None):
         raise pytest.UsageError(
             "--update-examples rewrites pages in place; run it without -n "
@@ -95,15 +103,15 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
     runs: Counter[str] = Counter()
     failed: Counter[str] = Counter()
-    for report in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get(
-        "failed", []
-    ):
-        if report.when != "call":
-            continue
-        props = dict(report.user_properties)
-        if "snippet_runs" in props:
+    by_version: dict[str, Counter[str]] = {}
+    for outcome in ("passed", "failed", "skipped"):
+        for report in terminalreporter.stats.get(outcome, []):
+            props = dict(getattr(report, "user_properties", []))
+            if report.when != "call" or "snippet_runs" not in props:
+                continue
             runs[props["start_method"]] += props["snippet_runs"]
             failed[props["start_method"]] += props["snippet_failed_runs"]
+            by_version.setdefault(props["python_version"], Counter())[outcome] += 1
     if runs:
         per_method = ", ".join(
             f"{m} {runs[m]} runs/{failed[m]} failed" for m in START_METHODS if m in runs
@@ -112,8 +120,14 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
         mode = config.getoption("stdout_mode") or ("pty" if HAVE_PTY else "pipe (no pty here)")
         terminalreporter.write_line(
             f"{sum(runs.values())} runs, {sum(failed.values())} failed ({per_method}); "
-            f"python: {config.getoption('snippet_python')}; stdout: {mode}"
+            f"stdout: {mode}"
         )
+        terminalreporter.write_line(f"{'python':<10} {'passed':>7} {'failed':>7} {'skipped':>8}")
+        for version in sorted(by_version, key=lambda v: tuple(map(int, v.split(".")))):
+            counts = by_version[version]
+            terminalreporter.write_line(
+                f"{version:<10} {counts['passed']:>7} {counts['failed']:>7} {counts['skipped']:>8}"
+            )
     left = getattr(config, "_verifier_leftovers", None)
     if left:
         terminalreporter.write_sep("!", "left behind after the test session")

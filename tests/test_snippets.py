@@ -9,8 +9,10 @@ instead (see `verifier.update`).
 from __future__ import annotations
 
 import multiprocessing
+import sys
 
 import pytest
+from conftest import snippet_pythons
 
 from verifier.catalog import site_catalog
 from verifier.check import verify
@@ -18,30 +20,55 @@ from verifier.run import python_version
 from verifier.update import plan
 
 
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split(".")[:2])
+
+
+def _skip_reason(snippet, method: str, version: str) -> str | None:
+    if method not in multiprocessing.get_all_start_methods():
+        return f"{method} is not available here"
+    shown = [s for s in snippet.shown if s.runs_on(sys.platform)]
+    if not shown:
+        where = ", ".join(sorted({p for s in snippet.shown for p in s.platforms}))
+        return f"the page shows this program for {where} only"
+    oldest = min(
+        (s.oldest_python(method) for s in shown if s.oldest_python(method)), key=_version_key
+    )
+    if _version_key(version) < _version_key(oldest):
+        return f"needs Python {oldest} or newer (the page says so)"
+    return None
+
+
 def _cases(config: pytest.Config) -> list:
     wanted = config.getoption("start_methods").split(",")
+    pythons = snippet_pythons(config)
     cases = []
     root = config.getoption("site_root").resolve()
-    for snippet in site_catalog(root).snippets:
-        for method in snippet.methods:
-            if method not in wanted:
-                continue
-            marks = []
-            if method not in multiprocessing.get_all_start_methods():
-                marks.append(pytest.mark.skip(reason=f"{method} is not available here"))
-            for kind in snippet.stdout_kinds:
-                suffix = "" if kind == "terminal" else f"-stdout-to-{kind}"
-                cases.append(
-                    pytest.param(
-                        snippet, method, kind, id=f"{snippet.id}-{method}{suffix}", marks=marks
+    for python in pythons:
+        version = python_version(python)
+        tag = f"-py{'.'.join(version.split('.')[:2])}" if len(pythons) > 1 else ""
+        for snippet in site_catalog(root).snippets:
+            for method in snippet.methods:
+                if method not in wanted:
+                    continue
+                for kind in snippet.stdout_kinds:
+                    suffix = "" if kind == "terminal" else f"-stdout-to-{kind}"
+                    cases.append(
+                        pytest.param(
+                            snippet,
+                            method,
+                            kind,
+                            python,
+                            id=f"{snippet.id}-{method}{suffix}{tag}",
+                        )
                     )
-                )
     return cases
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    if {"snippet", "method", "stdout_kind"} <= set(metafunc.fixturenames):
-        metafunc.parametrize(("snippet", "method", "stdout_kind"), _cases(metafunc.config))
+    names = ("snippet", "method", "stdout_kind", "snippet_python")
+    if set(names) <= set(metafunc.fixturenames):
+        metafunc.parametrize(names, _cases(metafunc.config))
 
 
 # Results kept for --update-examples, which needs every method of a program.
@@ -49,18 +76,29 @@ _results: dict = {}
 
 
 def test_snippet(
-    snippet, method, stdout_kind, request: pytest.FixtureRequest, eval_example
+    snippet, method, stdout_kind, snippet_python, request: pytest.FixtureRequest, eval_example
 ) -> None:
     config = request.config
     options = {
-        "python": config.getoption("snippet_python"),
+        "python": snippet_python,
         "timeout": config.getoption("snippet_timeout"),
         "stdout_mode": config.getoption("stdout_mode"),
     }
+    version = python_version(snippet_python)
+    reason = _skip_reason(snippet, method, version)
+    if reason:
+        request.node.user_properties += [
+            ("start_method", method),
+            ("python_version", version),
+            ("snippet_runs", 0),
+            ("snippet_failed_runs", 0),
+        ]
+        pytest.skip(reason)
     repeat = config.getoption("snippet_repeat")
     verdict = verify(snippet, method, repeat=repeat, stdout_kind=stdout_kind, **options)
     request.node.user_properties += [
         ("start_method", method),
+        ("python_version", version),
         ("snippet_runs", len(verdict.results)),
         ("snippet_failed_runs", verdict.failed_runs),
     ]

@@ -100,7 +100,10 @@ def verify(
     claims = [
         shown
         for shown in snippet.shown
-        if method in shown.methods and stdout_kind in shown.stdout_kinds
+        if method in shown.methods
+        and stdout_kind in shown.stdout_kinds
+        and shown.runs_on(sys.platform)
+        and any(b.holds_for(method, version, stdout_kind) for b in shown.outputs)
     ]
     for attempt in range(1, repeat + 1):
         result = run_program(

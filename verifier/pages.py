@@ -49,7 +49,9 @@ _INCLUDE = re.compile(r'^-+8<-+[ \t]+"(?P<path>[^"]+)"$')
 # Material removes a `# (1)!` comment from the code it shows and copies.
 _MARKER = re.compile(r"[ \t]*#[ \t]*\((?P<number>\d+)\)!?[ \t]*$", re.MULTILINE)
 _LIST_ITEM = re.compile(r"^(?P<indent> *)\d+\.[ \t]")
-_PROGRAM_ATTRS = {"title", "hl_lines", "linenums"}
+_PROGRAM_ATTRS = {"title", "hl_lines", "linenums", "data-platforms"}
+PLATFORMS = {"linux": "linux", "macos": "darwin", "windows": "win32"}
+"""Names a program may list in `data-platforms`, and their `sys.platform`."""
 _OUTPUT_ATTRS = {"title", "data-methods", "data-exit", "data-python", "data-stdout"}
 STDOUT_KINDS = ("terminal", "file")
 """Where a claimed standard output goes: a terminal (the default), or a file."""
@@ -112,6 +114,19 @@ class ShownProgram:
     code: str
     """The code a reader copies: the included file without annotation markers."""
     outputs: tuple[OutputBlock, ...]
+    platforms: tuple[str, ...] = ()
+    """Where the program runs as shown (`data-platforms="linux"`); empty: everywhere."""
+
+    def runs_on(self, platform: str) -> bool:
+        """Whether the page claims this program's output on `sys.platform` value `platform`."""
+        return not self.platforms or any(PLATFORMS[p] == platform for p in self.platforms)
+
+    def oldest_python(self, method: str) -> str | None:
+        """The oldest supported version with an output claim under `method`."""
+        return next(
+            (v for v in PROBE_VERSIONS if any(b.holds_for(method, v) for b in self.outputs)),
+            None,
+        )
 
     @property
     def methods(self) -> tuple[str, ...]:
@@ -204,6 +219,7 @@ class _Pending:
     fence: Fence
     example: str
     code: str
+    platforms: tuple[str, ...] = ()
     outputs: list[OutputBlock] = field(default_factory=list)
 
     def finish(self, problems: list[str]) -> list[ShownProgram]:
@@ -219,18 +235,25 @@ class _Pending:
         for method, kind in ((m, k) for m in START_METHODS for k in STDOUT_KINDS):
             if kind not in kinds or not any(method in b.methods for b in self.outputs):
                 continue
+            claimed_yet = False
             for version in PROBE_VERSIONS:
                 claims = [b for b in stdout if b.holds_for(method, version, kind)]
                 errs = [
                     b for b in self.outputs if b.stream == "stderr" and b.holds_for(method, version)
                 ]
-                if len(claims) != 1:
+                # No claim for the oldest versions means "needs a newer Python";
+                # a hole above a claimed version is a mistake.
+                if len(claims) > 1 or (
+                    not claims and (claimed_yet or version == PROBE_VERSIONS[-1])
+                ):
                     to_file = " (stdout to a file)" if kind == "file" else ""
                     problems.append(
                         f"{self.fence.where}: {len(claims)} output blocks claim the "
                         f"{method} output{to_file} of {self.example} on Python "
-                        f"{version}; exactly one must"
+                        f"{version}; exactly one must (only the oldest versions may "
+                        "have none, for a program that needs a newer Python)"
                     )
+                claimed_yet = claimed_yet or bool(claims)
                 if len(errs) > 1:
                     problems.append(
                         f"{self.fence.where}: {len(errs)} stderr blocks claim "
@@ -240,7 +263,9 @@ class _Pending:
                     break
         if len(problems) > before:
             return []
-        return [ShownProgram(self.fence, self.example, self.code, tuple(self.outputs))]
+        return [
+            ShownProgram(self.fence, self.example, self.code, tuple(self.outputs), self.platforms)
+        ]
 
 
 def _start_program(
@@ -280,7 +305,12 @@ def _start_program(
             f"{fence.where}: {example} has {len(markers)} annotation markers but the "
             "numbered list right after the block has fewer items"
         )
-    return _Pending(fence, example, _MARKER.sub("", shown))
+    platforms = tuple(fence.attrs.get("data-platforms", "").replace(",", " ").split())
+    if any(p not in PLATFORMS for p in platforms):
+        problems.append(
+            f"{fence.where}: data-platforms takes {', '.join(PLATFORMS)}, not {platforms}"
+        )
+    return _Pending(fence, example, _MARKER.sub("", shown), platforms)
 
 
 def _output_block(fence: Fence, problems: list[str]) -> OutputBlock | None:

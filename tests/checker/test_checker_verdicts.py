@@ -184,7 +184,9 @@ def test_settings_the_checker_rejects() -> None:
 def test_a_claim_holds_only_for_the_python_versions_it_names(python: str) -> None:
     versions = page("python_versions")
     assert not versions.problems
-    right, swapped = (Snippet(p.example, p.code, [p]) for p in versions.programs)
+    right, swapped, newer_only = (Snippet(p.example, p.code, [p]) for p in versions.programs)
+    assert newer_only.shown[0].oldest_python("fork") == "3.13"
+    assert right.shown[0].oldest_python("fork") == "3.9"
     assert verify(right, "spawn", python=python).ok
     report = only_failure(verify(swapped, "spawn", python=python))
     newer = tuple(map(int, python_version(python).split(".")[:2])) >= (3, 12)
@@ -202,7 +204,7 @@ def test_version_claims_must_leave_exactly_one_output_per_version() -> None:
     ), problems
     assert any(
         p.startswith("docs/zh/python_versions_bad.md:15: 0 output blocks claim the fork")
-        and "on Python 3.9" in p
+        and "on Python 3.11" in p
         for p in problems
     ), problems
     assert any(
