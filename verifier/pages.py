@@ -171,7 +171,11 @@ class Page:
 def read_page(path: Path, root: Path) -> Page:
     """Parse the page at `path` (inside the repository at `root`)."""
     relative = path.resolve().relative_to(root.resolve())
-    text = path.read_text(encoding="utf-8")
+    return parse_page(path.read_text(encoding="utf-8"), relative, root)
+
+
+def parse_page(text: str, relative: Path, root: Path) -> Page:
+    """Parse page text; `relative` is the page's path for messages."""
     page = Page(relative, scan_fences(text, relative))
     lines = text.splitlines()
     program: _Pending | None = None
