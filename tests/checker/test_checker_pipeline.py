@@ -111,3 +111,13 @@ def test_update_refuses_to_run_in_parallel(tmp_path: Path) -> None:
     result = run_suite(make_site(tmp_path, "good"), "--update-examples", "-p", "xdist", "-n", "2")
     assert result.returncode != 0
     assert "run it without -n" in result.stdout + result.stderr
+
+
+def test_a_program_that_needs_a_newer_python_is_skipped_with_the_reason(tmp_path: Path) -> None:
+    result = run_suite(make_site(tmp_path, "newer_python"), "-rs")
+    assert result.returncode == 0, result.stdout
+    if sys.version_info < (3, 13):
+        assert "3 skipped" in result.stdout, result.stdout
+        assert "needs Python 3.13 or newer (the page says so)" in result.stdout
+    else:
+        assert "3 passed" in result.stdout, result.stdout
