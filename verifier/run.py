@@ -88,7 +88,7 @@ def run_dir_prefix() -> str:
     return f"verifier-{os.environ.get('VERIFIER_SESSION', '')}-"
 
 
-def snippet_env(start_method: str | None) -> dict[str, str]:
+def snippet_env(start_method: str | None, *, unbuffered: bool = False) -> dict[str, str]:
     """A small, explicit environment, so runs do not depend on the caller's.
 
     In particular a caller's PYTHONUNBUFFERED or PYTHONWARNINGS never leaks in.
@@ -109,6 +109,8 @@ def snippet_env(start_method: str | None) -> dict[str, str]:
     )
     if start_method:
         env["VERIFIER_START_METHOD"] = start_method
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = "1"
     return env
 
 
@@ -132,12 +134,14 @@ def run_program(
         timeout: Seconds before the whole process tree is killed.
         stdout_mode: `pty` (default where available): stdout is a terminal, as
             for a reader; `pipe`: stdout is a pipe, as in `python file.py > out.txt`
-            (block-buffered; the only choice on Windows).
+            (block-buffered); `unbuffered-pipe` (the default where no pty can be
+            opened, as on Windows): a pipe with `PYTHONUNBUFFERED=1`, which, like a
+            terminal, shows every line when it is printed.
 
     Returns:
         The run's output, exit status and anything it left behind.
     """
-    stdout_mode = stdout_mode or ("pty" if HAVE_PTY else "pipe")
+    stdout_mode = stdout_mode or ("pty" if HAVE_PTY else "unbuffered-pipe")
     with tempfile.TemporaryDirectory(prefix=run_dir_prefix()) as workdir:
         Path(workdir, filename).write_text(code, encoding="utf-8")
         shm_before = leaks.shm_entries()
@@ -151,7 +155,7 @@ def run_program(
             process = subprocess.Popen(
                 [python, filename],
                 cwd=workdir,
-                env=snippet_env(start_method),
+                env=snippet_env(start_method, unbuffered=stdout_mode == "unbuffered-pipe"),
                 stdin=subprocess.DEVNULL,
                 stdout=out_write,
                 stderr=err_write,
