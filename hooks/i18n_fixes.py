@@ -10,9 +10,20 @@
    switcher of every page at the same page in the other language, except on the
    home page, where it leaves the configured absolute links (`/`, `/en/`); those
    break as soon as the site is served below a path, as on GitHub Pages.
+
+3. No `<link rel="alternate" hreflang>` in the page head.  Material's script
+   takes every such link for the root of a separately built language site and
+   fetches `sitemap.xml` below it, so every page requested two sitemaps that
+   do not exist (`/en/queue/sitemap.xml`, ...): 404s and console errors, and a
+   click handler that rewrote language links from whatever those fetches
+   returned.  The language menu in the header keeps its per-page links, which
+   is all readers use; search engines would need absolute hreflang URLs, which
+   a site that works at any path cannot give.
 """
 
 from __future__ import annotations
+
+import re
 
 from mkdocs.plugins import event_priority
 
@@ -35,3 +46,19 @@ def on_page_context(context, page, config, nav):
         if twin is not None:
             alternate["link"] = twin.url
     return context
+
+
+# Exactly what Material's base.html writes for each `extra.alternate` entry
+# (an RSS alternate has a `type` and no hreflang, and stays).
+_HEAD_ALTERNATE = re.compile(r'\n?[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def on_post_page(output, page, config):
+    return _HEAD_ALTERNATE.sub("", output)
+
+
+def on_post_template(output_content, template_name, config):
+    # 404.html is rendered from a template, not as a page.
+    if template_name == "404.html":
+        return _HEAD_ALTERNATE.sub("", output_content)
+    return output_content

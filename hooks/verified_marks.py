@@ -16,8 +16,8 @@ from pathlib import Path
 # MkDocs loads hooks by path; the verifier package sits next to hooks/.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from verifier.catalog import REPO_ROOT  # noqa: E402
-from verifier.pages import START_METHODS, ShownProgram, parse_page  # noqa: E402
+from verifier.catalog import REPO_ROOT
+from verifier.pages import START_METHODS, ShownProgram, parse_page
 
 _WORDS = {
     "zh": {"verified": "已验证", "only": "仅限 {}", "how": "验证方法"},

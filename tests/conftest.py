@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from built_site import Site, build_site
 
 from verifier import leaks
 from verifier.catalog import REPO_ROOT
@@ -49,7 +50,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
     group.addoption(
         "--stdout-mode",
-        choices=["pty", "pipe"],
+        choices=["pty", "pipe", "unbuffered-pipe"],
         default=None,
         help="how snippets' stdout is captured (default: pty where available)",
     )
@@ -72,6 +73,15 @@ def pytest_configure(config: pytest.Config) -> None:
             "(python3 dev.py update does)"
         )
     config.addinivalue_line("markers", "xdist_group(name): keep these tests on one worker")
+
+
+# --- the built site -----------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Site:
+    """Both languages, built once per worker; tests using it go in xdist_group("site")."""
+    return build_site(tmp_path_factory.mktemp("site"))
 
 
 # --- what was left behind by the whole session ------------------------------
@@ -117,7 +127,9 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
             f"{m} {runs[m]} runs/{failed[m]} failed" for m in START_METHODS if m in runs
         )
         terminalreporter.write_sep("-", "snippet runs")
-        mode = config.getoption("stdout_mode") or ("pty" if HAVE_PTY else "pipe (no pty here)")
+        mode = config.getoption("stdout_mode") or (
+            "pty" if HAVE_PTY else "unbuffered pipe (no pty here)"
+        )
         terminalreporter.write_line(
             f"{sum(runs.values())} runs, {sum(failed.values())} failed ({per_method}); "
             f"stdout: {mode}"

@@ -1,52 +1,24 @@
 """The built site: strict build, self-contained pages, language switcher, search.
 
-The site is built once (`mkdocs build --strict`, both languages) and every
-test here reads the result; the xdist group keeps them on one worker.
+The site is built once (`mkdocs build --strict`, both languages; the `site`
+fixture of conftest.py) and every test here reads the result; the xdist group
+keeps them on one worker, together with the browser tests of tests/browser/.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
+from built_site import Site
 from page_html import parse_html
 
 from verifier.catalog import REPO_ROOT, site_catalog
 from verifier.fences import scan_fences
 
 pytestmark = pytest.mark.xdist_group("site")
-
-
-class Site:
-    def __init__(self, directory: Path, log: str, returncode: int, seconds: float):
-        self.dir, self.log, self.returncode, self.seconds = directory, log, returncode, seconds
-
-    def pages(self) -> list[Path]:
-        return sorted(p for p in self.dir.rglob("*.html") if p.name != "404.html")
-
-    def html(self, relative: str):
-        return parse_html((self.dir / relative).read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Site:
-    out = tmp_path_factory.mktemp("site")
-    started = time.monotonic()
-    build = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    return Site(out, build.stdout + build.stderr, build.returncode, time.monotonic() - started)
 
 
 def test_strict_build_succeeds_without_warnings(site: Site, record_property) -> None:
@@ -271,3 +243,32 @@ def test_instant_navigation_stays_off() -> None:
     per-page Mermaid script, and Material would fetch Mermaid from a CDN."""
     config = (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert "navigation.instant" not in config
+
+
+def test_every_verified_program_shows_what_it_is_verified_under(site: Site) -> None:
+    """The mark above each program is derived from the page's declarations (the
+    ones the snippet tests enforce), one per program, in page order."""
+    import html as html_module
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "verified_marks", REPO_ROOT / "hooks" / "verified_marks.py"
+    )
+    marks_hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(marks_hook)
+    wrong = []
+    for page in site_catalog().pages:
+        language, *rest = page.path.parts[1:]
+        name = Path(*rest).with_suffix("")
+        html_path = (Path("en") if language == "en" else Path()) / (
+            Path("index.html") if name.as_posix() == "index" else name / "index.html"
+        )
+        text = (site.dir / html_path).read_text(encoding="utf-8")
+        shown = [
+            html_module.unescape(m)
+            for m in re.findall(r'<p class="verified-under"><a [^>]*>([^<]*)</a></p>', text)
+        ]
+        wanted = [marks_hook.mark_text(p, language) for p in page.programs]
+        if shown != wanted:
+            wrong.append(f"{page.path}: shows {shown}, declarations say {wanted}")
+    assert not wrong, "\n".join(wrong)

@@ -1,0 +1,92 @@
+"""Fixtures of the browser tests: the built site on a local server, one Chromium.
+
+The site is served below a sub-path (`/sub/path/`), as on GitHub Pages, so
+that a link or script that assumes the domain root fails here.  Chromium is
+Debian's (`/usr/bin/chromium`); Playwright's own download is not used.  One
+browser per session; every test gets fresh contexts, which refuse any request
+that leaves 127.0.0.1, so that no test depends on the network.
+
+Every test module here is in `xdist_group("site")`: one worker builds the site
+once and runs these tests together with tests/test_site.py.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from browser_launch import CHROMIUM, LAUNCH_ARGS, processes_with, require_chromium
+from built_site import Site
+from local_server import origin_of, serve
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+# Generous: a 2-core CI machine runs other tests at the same time.
+TIMEOUT_MS = 20_000
+expect.set_options(timeout=TIMEOUT_MS)
+
+
+class ServedSite:
+    def __init__(self, base_url: str, site: Site):
+        self.base_url, self.site = base_url, site
+        self.origin = origin_of(base_url)
+
+    def url(self, path: str = "") -> str:
+        """URL of `path` relative to the site root, e.g. `en/queue/`."""
+        return self.base_url + path
+
+
+@pytest.fixture(scope="session")
+def served(site: Site) -> Iterator[ServedSite]:
+    assert site.returncode == 0, f"the site does not build:\n{site.log}"
+    with serve(site.dir) as base_url:
+        yield ServedSite(base_url, site)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    require_chromium()
+    # Chromium ignores switches it does not know; this one finds the session's
+    # browser processes afterwards, to prove that none is left running.
+    marker = f"--verifier-browser-session={secrets.token_hex(6)}"
+    playwright = sync_playwright().start()
+    try:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=[*LAUNCH_ARGS, marker], timeout=60_000
+        )
+        yield chromium
+        chromium.close()
+    finally:
+        playwright.stop()
+    if Path("/proc").is_dir():
+        deadline = time.monotonic() + 10
+        while (left := processes_with(marker)) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not left, "browser processes left running:\n" + "\n".join(left)
+
+
+@pytest.fixture
+def new_page(browser: Browser) -> Iterator:
+    """Factory: a page in a fresh context (`**options` as for Browser.new_context)."""
+    contexts = []
+
+    def make(**options) -> Page:
+        # Material drops its transitions for readers who ask for less motion:
+        # no click then waits for a menu or panel to finish sliding.
+        context = browser.new_context(**{"reduced_motion": "reduce", **options})
+        contexts.append(context)
+        context.set_default_timeout(TIMEOUT_MS)
+        # A page's "request" event still records the request; then it is refused.
+        context.route(lambda url: not url.startswith("http://127.0.0.1:"), lambda r: r.abort())
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page) -> Page:
+    return new_page()

@@ -1,0 +1,63 @@
+"""axe-core on the home page and a topic page of each language: nothing serious.
+
+Each audit's full result (every violation, by impact) is written to
+test-artifacts/axe/ and attached to the test report as properties.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from page_ready import wait_for_diagrams
+from playwright.sync_api import Page
+from site_pages import LANGUAGES, url_path
+
+from verifier.catalog import REPO_ROOT
+
+pytestmark = pytest.mark.xdist_group("site")
+
+AUDITED = [(language, name) for language in LANGUAGES for name in ("index", "queue")]
+BLOCKING = {"serious", "critical"}
+REPORTS = REPO_ROOT / "test-artifacts" / "axe"
+
+
+def audit(page: Page) -> list[dict]:
+    """axe-core's violations on the page as it is now."""
+    return Axe().run(page).response["violations"]
+
+
+def summary(violations: list[dict]) -> list[str]:
+    return [
+        f"{v['impact']}: {v['id']} ({len(v['nodes'])} elements) {v['help']}: "
+        + ", ".join(str(node["target"]) for node in v["nodes"][:5])
+        for v in violations
+    ]
+
+
+@pytest.mark.parametrize(("language", "name"), AUDITED)
+def test_no_serious_accessibility_violations(
+    page: Page, served, language: str, name: str, record_property
+) -> None:
+    page.goto(served.url(url_path(language, name)))
+    wait_for_diagrams(page)
+    violations = audit(page)
+    by_impact = Counter(v["impact"] for v in violations)
+    for impact in ("critical", "serious", "moderate", "minor"):
+        record_property(f"axe_{impact}", by_impact[impact])
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    (REPORTS / f"{language}-{name}.json").write_text(
+        json.dumps({"by_impact": by_impact, "violations": summary(violations)}, indent=2),
+        encoding="utf-8",
+    )
+    blocking = [v for v in violations if v["impact"] in BLOCKING]
+    assert not blocking, "\n".join(summary(blocking))
+
+
+def test_axe_finds_serious_violations(page: Page) -> None:
+    """The check above can fail: an unnamed button and an unlabelled field are found."""
+    page.set_content('<html lang="en"><body><main><button></button><input></main></body></html>')
+    found = {v["id"] for v in audit(page) if v["impact"] in BLOCKING}
+    assert {"button-name", "label"} <= found, found

@@ -1,0 +1,92 @@
+"""What readers click: code annotations, dark mode, the navigation drawer on a phone.
+
+(That Mermaid diagrams are drawn is checked on every page by test_pages_load.py.)"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+from site_pages import LANGUAGES, SitePage, pages_where, url_path
+from test_copy_button import PROGRAM_BLOCKS
+
+pytestmark = pytest.mark.xdist_group("site")
+
+PHONE = {"width": 375, "height": 740}
+
+
+# For each marker in turn: focus it (a click would time out: markers pulse, so
+# they are never "stable"), then wait until its tooltip is open, opaque and
+# not empty. In the page, because a page has up to 61 markers and a round trip
+# from Python per check would take minutes.
+_OPEN_EVERY_ANNOTATION = """async (markers) => {
+    const problems = [];
+    const frame = () => new Promise(requestAnimationFrame);
+    for (const [n, marker] of markers.entries()) {
+        marker.focus();
+        const deadline = performance.now() + 10000;
+        let state;
+        do {
+            await frame();
+            const tooltip = marker.querySelector(":scope > .md-tooltip");
+            const inner = tooltip && tooltip.querySelector(".md-tooltip__inner");
+            state = {
+                focused: document.activeElement === marker,
+                active: !!tooltip && tooltip.classList.contains("md-tooltip--active"),
+                opacity: tooltip ? getComputedStyle(tooltip).opacity : null,
+                text: inner ? inner.innerText.trim().slice(0, 40) : "",
+            };
+        } while (!(state.active && state.opacity === "1" && state.text)
+                 && performance.now() < deadline);
+        if (!(state.focused && state.active && state.opacity === "1" && state.text))
+            problems.push(`marker ${n + 1}: ${JSON.stringify(state)}`);
+    }
+    return problems;
+}"""
+
+
+# Every marker of one annotated page per language.  On every other page, a
+# marker that Material did not turn into an annotation fails
+# test_copy_button.py: its `(N)` stays in the code and in what is copied.
+ANNOTATED = ["queue"]
+
+
+@pytest.mark.parametrize(
+    "site_page", pages_where(lambda page: page.name in ANNOTATED and page.program_markers)
+)
+def test_code_annotations_open(new_page, served, site_page: SitePage) -> None:
+    # With less motion (new_page's default) an open tooltip is opaque at once.
+    page = new_page()
+    page.goto(served.url(site_page.path))
+    in_programs = page.locator(f"{PROGRAM_BLOCKS} aside.md-annotation")
+    expect(in_programs).to_have_count(site_page.program_markers)
+    problems = page.locator("aside.md-annotation").evaluate_all(_OPEN_EVERY_ANNOTATION)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_palette_toggle_switches_dark_mode(page: Page, served, language: str) -> None:
+    page.goto(served.url(url_path(language, "index")))
+    body = page.locator("body")
+    toggle = page.locator("form[data-md-component=palette] label:visible")
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    toggle.click()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    toggle.click()
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+
+
+@pytest.mark.parametrize("site_page", pages_where(lambda page: not page.is_home))
+def test_drawer_reaches_the_page_from_home(new_page, served, site_page: SitePage) -> None:
+    page = new_page(viewport=PHONE)
+    home = url_path(site_page.language, "index")
+    page.goto(served.url(home))
+    page.locator("label.md-header__button[for=__drawer]").click()
+    expect(page.locator("#__drawer")).to_be_checked()
+    drawer = page.locator("nav.md-nav--primary")
+    link = page.locator(f'a.md-nav__link[href="{site_page.path.removeprefix(home)}"]')
+    # On a phone each section of the navigation is a panel of its own: open
+    # the panels that hold the link, outermost first.
+    for section in drawer.locator("li.md-nav__item--nested", has=link).all():
+        section.locator(":scope > label.md-nav__link").click()
+    drawer.locator(link).click()
+    page.wait_for_url(served.url(site_page.path), wait_until="commit")
