@@ -57,10 +57,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         indent = " " * program.fence.indent
         text = html.escape(mark_text(program, language))
         title = html.escape(_WORDS[language]["how"])
-        mark = (
-            f'{indent}<p class="verified-under" markdown="span">'
-            f'[{text}]({how} "{title}")</p>'
-        )
+        mark = f'{indent}<p class="verified-under" markdown="span">[{text}]({how} "{title}")</p>'
         at = program.fence.line - 1
         lines[at:at] = [mark, ""]
     return "\n".join(lines)
