@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from built_site import Site, build_site
+from snippet_interpreters import snippet_pythons
 
 from verifier import leaks
 from verifier.catalog import REPO_ROOT
@@ -54,11 +55,6 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=None,
         help="how snippets' stdout is captured (default: pty where available)",
     )
-
-
-def snippet_pythons(config: pytest.Config) -> list[str]:
-    """The interpreters given with --snippet-python, in order."""
-    return [p for p in config.getoption("snippet_python").split(",") if p]
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -12,7 +12,7 @@ import multiprocessing
 import sys
 
 import pytest
-from conftest import snippet_pythons
+from snippet_interpreters import snippet_pythons
 
 from verifier.catalog import site_catalog
 from verifier.check import verify

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from snippet_interpreters import snippet_pythons
 
 from verifier.pages import START_METHODS
 from verifier.run import HAVE_PTY, run_program
@@ -18,7 +19,7 @@ def code(name: str) -> str:
 
 @pytest.mark.parametrize("method", START_METHODS)
 def test_the_forced_start_method_is_the_one_parent_and_child_see(method, pytestconfig) -> None:
-    python = pytestconfig.getoption("snippet_python")
+    python = snippet_pythons(pytestconfig)[0]
     result = run_program(code("start_method.py"), start_method=method, python=python)
     assert result.stdout == f"parent: {method} child: {method}\n", result.stderr
 
