@@ -11,6 +11,20 @@ from pathlib import Path
 from page_html import parse_html
 
 from verifier.catalog import REPO_ROOT
+from verifier.pages import Page
+
+
+def url_path(language: str, name: str) -> str:
+    """Where page `name` (`queue`, `index`, ...) of `language` is built, relative to
+    the site root: Chinese at the root, English below en/ (`en/queue/`, `` for home)."""
+    page = "" if name == "index" else f"{name}/"
+    return page if language == "zh" else f"en/{page}"
+
+
+def html_file(page: Page) -> str:
+    """The built HTML file of a source page, relative to the site root."""
+    language, *rest = page.path.parts[1:]
+    return url_path(language, Path(*rest).with_suffix("").as_posix()) + "index.html"
 
 
 class Site:

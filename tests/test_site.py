@@ -7,12 +7,14 @@ keeps them on one worker, together with the browser tests of tests/browser/.
 
 from __future__ import annotations
 
+import html
+import importlib.util
 import json
 import re
 from pathlib import Path
 
 import pytest
-from built_site import Site
+from built_site import Site, html_file
 from page_html import parse_html
 
 from verifier.catalog import REPO_ROOT, site_catalog
@@ -190,14 +192,9 @@ def test_every_rendered_code_block_comes_from_a_checked_fence(site: Site) -> Non
     an include the checker does not expand, for example)."""
     wrong = []
     for page in site_catalog().pages:
-        language, *rest = page.path.parts[1:]
-        name = Path(*rest).with_suffix("")
-        html_path = (Path("en") if language == "en" else Path()) / (
-            Path("index.html") if name.as_posix() == "index" else name / "index.html"
-        )
         blocks = [
             tag
-            for tag in site.html(html_path.as_posix()).tags
+            for tag in site.html(html_file(page)).tags
             if (
                 tag.name == "div"
                 and "highlight" in tag.attrs.get("class", "").split()
@@ -248,9 +245,6 @@ def test_instant_navigation_stays_off() -> None:
 def test_every_verified_program_shows_what_it_is_verified_under(site: Site) -> None:
     """The mark above each program is derived from the page's declarations (the
     ones the snippet tests enforce), one per program, in page order."""
-    import html as html_module
-    import importlib.util
-
     spec = importlib.util.spec_from_file_location(
         "verified_marks", REPO_ROOT / "hooks" / "verified_marks.py"
     )
@@ -258,14 +252,10 @@ def test_every_verified_program_shows_what_it_is_verified_under(site: Site) -> N
     spec.loader.exec_module(marks_hook)
     wrong = []
     for page in site_catalog().pages:
-        language, *rest = page.path.parts[1:]
-        name = Path(*rest).with_suffix("")
-        html_path = (Path("en") if language == "en" else Path()) / (
-            Path("index.html") if name.as_posix() == "index" else name / "index.html"
-        )
-        text = (site.dir / html_path).read_text(encoding="utf-8")
+        language = page.path.parts[1]
+        text = (site.dir / html_file(page)).read_text(encoding="utf-8")
         shown = [
-            html_module.unescape(m)
+            html.unescape(m)
             for m in re.findall(r'<p class="verified-under"><a [^>]*>([^<]*)</a></p>', text)
         ]
         wanted = [marks_hook.mark_text(p, language) for p in page.programs]

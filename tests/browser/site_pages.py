@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from built_site import url_path
 
 from verifier.catalog import REPO_ROOT, site_catalog
 from verifier.pages import Page
@@ -59,11 +60,6 @@ class SitePage:
             len(_MARKER.findall((REPO_ROOT / program.example).read_text(encoding="utf-8")))
             for program in self.source.programs
         )
-
-
-def url_path(language: str, name: str) -> str:
-    page = "" if name == "index" else f"{name}/"
-    return page if language == "zh" else f"en/{page}"
 
 
 SITE_PAGES = [SitePage(page) for page in site_catalog().pages]
