@@ -1,13 +1,14 @@
 """What readers click: code annotations, dark mode, the navigation drawer on a phone.
 
-(That Mermaid diagrams are drawn is checked on every page by test_pages_load.py.)"""
+(Diagrams, copy buttons and the language menu: test_every_page.py.)"""
 
 from __future__ import annotations
 
 import pytest
+from code_blocks import PROGRAM_BLOCKS
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
-from site_pages import LANGUAGES, SitePage, pages_where, url_path
-from test_copy_button import PROGRAM_BLOCKS
+from site_pages import LANGUAGES, SITE_PAGES, SitePage, pages_where, url_path
 
 pytestmark = pytest.mark.xdist_group("site")
 
@@ -16,8 +17,7 @@ PHONE = {"width": 375, "height": 740}
 
 # For each marker in turn: focus it (a click would time out: markers pulse, so
 # they are never "stable"), then wait until its tooltip is open, opaque and
-# not empty. In the page, because a page has up to 61 markers and a round trip
-# from Python per check would take minutes.
+# not empty.  In the page: checks from Python cost a round trip each.
 _OPEN_EVERY_ANNOTATION = """async (markers) => {
     const problems = [];
     const frame = () => new Promise(requestAnimationFrame);
@@ -46,7 +46,7 @@ _OPEN_EVERY_ANNOTATION = """async (markers) => {
 
 # Every marker of one annotated page per language.  On every other page, a
 # marker that Material did not turn into an annotation fails
-# test_copy_button.py: its `(N)` stays in the code and in what is copied.
+# test_every_page.py: its `(N)` stays in the code and in what is copied.
 ANNOTATED = ["queue"]
 
 
@@ -75,18 +75,32 @@ def test_palette_toggle_switches_dark_mode(page: Page, served, language: str) ->
     expect(body).to_have_attribute("data-md-color-scheme", "default")
 
 
-@pytest.mark.parametrize("site_page", pages_where(lambda page: not page.is_home))
-def test_drawer_reaches_the_page_from_home(new_page, served, site_page: SitePage) -> None:
-    page = new_page(viewport=PHONE)
-    home = url_path(site_page.language, "index")
-    page.goto(served.url(home))
+def follow_drawer_link(page: Page, href: str) -> None:
+    """Open the navigation drawer, find the link to `href`, follow it."""
     page.locator("label.md-header__button[for=__drawer]").click()
     expect(page.locator("#__drawer")).to_be_checked()
     drawer = page.locator("nav.md-nav--primary")
-    link = page.locator(f'a.md-nav__link[href="{site_page.path.removeprefix(home)}"]')
+    link = page.locator(f'a.md-nav__link[href="{href}"]')
     # On a phone each section of the navigation is a panel of its own: open
     # the panels that hold the link, outermost first.
     for section in drawer.locator("li.md-nav__item--nested", has=link).all():
         section.locator(":scope > label.md-nav__link").click()
     drawer.locator(link).click()
-    page.wait_for_url(served.url(site_page.path), wait_until="commit")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_drawer_reaches_every_page_from_home(new_page, served, language: str) -> None:
+    # One page for all the pages of a language: each round starts from home.
+    page = new_page(viewport=PHONE)
+    home = url_path(language, "index")
+    unreachable = []
+    for site_page in SITE_PAGES:
+        if site_page.language != language or site_page.is_home:
+            continue
+        page.goto(served.url(home))
+        try:
+            follow_drawer_link(page, site_page.path.removeprefix(home))
+            page.wait_for_url(served.url(site_page.path), wait_until="commit")
+        except PlaywrightError as error:
+            unreachable.append(f"{site_page.path}: {error.message.splitlines()[0]}")
+    assert not unreachable, "\n".join(unreachable)
