@@ -8,6 +8,12 @@
     python3 dev.py flakes 20  # run every (snippet x start method) 20 times
     python3 dev.py lock       # re-pin requirements.lock from pyproject.toml
 
+Measurements (never part of `test`; timings are reported, not asserted):
+
+    python3 dev.py bench      # IPC benchmark suite (benchmarks/), results as JSON
+    python3 dev.py site-speed # Lighthouse on the built site (needs node, npm, chromium)
+    python3 dev.py overhead   # the snippet suite's time against bare runs of its programs
+
 Every command first makes sure `.venv` exists and holds exactly the pinned,
 hash-checked packages of requirements.lock; extra arguments go to the tool
 (mkdocs or pytest) unchanged.
@@ -178,16 +184,26 @@ def parallel_args(args: list[str]) -> list[str]:
     return ["-n", "auto", "--dist", "loadgroup"]
 
 
+MEASUREMENTS = {
+    "bench": ["-m", "benchmarks", "run"],
+    "site-speed": ["benchmarks/site_speed/measure.py"],
+    "overhead": ["benchmarks/verifier_overhead.py"],
+}
+"""Commands that measure speed: what each runs with .venv's Python."""
+
+
 def main(argv: list[str]) -> int:
     command, args = (argv[0], argv[1:]) if argv else ("help", [])
     if command in {"help", "-h", "--help"}:
         print(__doc__)
         return 0
-    if command not in {"serve", "test", "build", "update", "flakes", "lock"}:
+    if command not in {*MEASUREMENTS, "serve", "test", "build", "update", "flakes", "lock"}:
         print(__doc__)
         return 2
     python = ensure_env()
     os.chdir(ROOT)
+    if command in MEASUREMENTS:
+        return run(python, *MEASUREMENTS[command], *args, env=tool_env())
     if command == "serve":
         return run(python, "-m", "mkdocs", "serve", *args, env=tool_env())
     if command == "build":
