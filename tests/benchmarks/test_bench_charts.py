@@ -181,8 +181,8 @@ def test_the_pages_charts_come_through_markdown_intact(
     source = (REPO_ROOT / "docs" / language / "performance.md").read_text(encoding="utf-8")
     body = source.split("---\n", 2)[-1] if source.startswith("---\n") else source
     html = project_markdown.reset().convert(body)
-    assert "<!-- bench:throughput -->" in html  # Markdown kept the comment as it was
+    assert "<!-- bench:throughput " in html  # Markdown kept the comment as it was
     page = SimpleNamespace(file=SimpleNamespace(src_uri=f"{language}/performance.md"))
     html = bench_charts.on_page_content(html, page, None, None)
     assert "bench:" not in html
-    assert len(svgs(html)) == 2 and not re.search(r"<p>\s*<(svg|div class=\"bench)|&lt;svg", html)
+    assert len(svgs(html)) == 3 and not re.search(r"<p>\s*<(svg|div class=\"bench)|&lt;svg", html)
