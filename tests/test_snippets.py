@@ -1,68 +1,34 @@
 """Every program shown on the site prints exactly what its pages show.
 
-One test per (program, start method).  The program is run as a reader runs
-it (see `verifier.run`) and the result is compared with every page that shows
-it.  With --update-examples the shown outputs are rewritten from real runs
-instead (see `verifier.update`).
+One test per (interpreter, program, start method, stdout kind), as listed by
+`verifier.cases`.  The program is run as a reader runs it (see `verifier.run`)
+and the result is compared with every page that shows it.  With
+--update-examples the shown outputs are rewritten from real runs instead (see
+`verifier.update`).
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import sys
+import json
+import time
 
 import pytest
 from snippet_interpreters import snippet_pythons
 
+from verifier.cases import cases, skip_reason
 from verifier.catalog import site_catalog
 from verifier.check import verify
 from verifier.run import python_version
 from verifier.update import plan
 
 
-def _version_key(version: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in version.split(".")[:2])
-
-
-def _skip_reason(snippet, method: str, version: str) -> str | None:
-    if method not in multiprocessing.get_all_start_methods():
-        return f"{method} is not available here"
-    shown = [s for s in snippet.shown if s.runs_on(sys.platform)]
-    if not shown:
-        where = ", ".join(sorted({p for s in snippet.shown for p in s.platforms}))
-        return f"the page shows this program for {where} only"
-    oldest = min(
-        (s.oldest_python(method) for s in shown if s.oldest_python(method)), key=_version_key
-    )
-    if _version_key(version) < _version_key(oldest):
-        return f"needs Python {oldest} or newer (the page says so)"
-    return None
-
-
 def _cases(config: pytest.Config) -> list:
-    wanted = config.getoption("start_methods").split(",")
-    pythons = snippet_pythons(config)
-    cases = []
+    wanted = tuple(config.getoption("start_methods").split(","))
     root = config.getoption("site_root").resolve()
-    for python in pythons:
-        version = python_version(python)
-        tag = f"-py{'.'.join(version.split('.')[:2])}" if len(pythons) > 1 else ""
-        for snippet in site_catalog(root).snippets:
-            for method in snippet.methods:
-                if method not in wanted:
-                    continue
-                for kind in snippet.stdout_kinds:
-                    suffix = "" if kind == "terminal" else f"-stdout-to-{kind}"
-                    cases.append(
-                        pytest.param(
-                            snippet,
-                            method,
-                            kind,
-                            python,
-                            id=f"{snippet.id}-{method}{suffix}{tag}",
-                        )
-                    )
-    return cases
+    return [
+        pytest.param(case.snippet, case.method, case.stdout_kind, case.python, id=case.id)
+        for case in cases(site_catalog(root), snippet_pythons(config), wanted)
+    ]
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -85,7 +51,7 @@ def test_snippet(
         "stdout_mode": config.getoption("stdout_mode"),
     }
     version = python_version(snippet_python)
-    reason = _skip_reason(snippet, method, version)
+    reason = skip_reason(snippet, method, version)
     if reason:
         request.node.user_properties += [
             ("start_method", method),
@@ -95,12 +61,20 @@ def test_snippet(
         ]
         pytest.skip(reason)
     repeat = config.getoption("snippet_repeat")
+    started = time.monotonic()
     verdict = verify(snippet, method, repeat=repeat, stdout_kind=stdout_kind, **options)
+    phases = {"verify": time.monotonic() - started}
+    for result in verdict.results:
+        for phase, seconds in result.phases.items():
+            phases[phase] = phases.get(phase, 0.0) + seconds
     request.node.user_properties += [
         ("start_method", method),
         ("python_version", version),
         ("snippet_runs", len(verdict.results)),
         ("snippet_failed_runs", verdict.failed_runs),
+        # Where the time went (see verifier.run.RunResult.phases); read from
+        # --junitxml by benchmarks/verifier_overhead.py.
+        ("snippet_seconds", json.dumps({k: round(v, 6) for k, v in phases.items()})),
     ]
     if not eval_example.update_examples or stdout_kind != "terminal":
         if verdict.failures:

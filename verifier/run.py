@@ -76,6 +76,9 @@ class RunResult:
     """Wall time of the run, from start to the end of the checks for leftovers."""
     pid: int = 0
     """Process id of the main process, which is also its process group id."""
+    phases: dict[str, float] = field(default_factory=dict)
+    """Seconds spent in each step of the run (`setup`, `run`, `survivors`, `shm`,
+    `cleanup`), for `benchmarks/verifier_overhead.py`."""
 
 
 def run_dir_prefix() -> str:
@@ -142,6 +145,8 @@ def run_program(
         The run's output, exit status and anything it left behind.
     """
     stdout_mode = stdout_mode or ("pty" if HAVE_PTY else "unbuffered-pipe")
+    phases: dict[str, float] = {}
+    t0 = time.monotonic()
     with tempfile.TemporaryDirectory(prefix=run_dir_prefix()) as workdir:
         Path(workdir, filename).write_text(code, encoding="utf-8")
         shm_before = leaks.shm_entries()
@@ -151,6 +156,7 @@ def run_program(
         else:
             out_read, out_write = os.pipe()
         err_read, err_write = os.pipe()
+        t_spawn = time.monotonic()
         try:
             process = subprocess.Popen(
                 [python, filename],
@@ -186,10 +192,21 @@ def run_program(
             # (the timeout is the failure to report, not these).
             leaks.remove_shm(in_use)
             leaked = []
+        t_ran = time.monotonic()
         survivors = leaks.survivors(process)
-        seconds = time.monotonic() - started
+        t_survivors = time.monotonic()
+        seconds = t_survivors - started
         if not timed_out:
             leaked = leaks.shm_leaks(shm_before, patience=timeout)
+        t_shm = time.monotonic()
+    t_end = time.monotonic()
+    phases.update(
+        setup=t_spawn - t0,
+        run=t_ran - t_spawn,
+        survivors=t_survivors - t_ran,
+        shm=t_shm - t_survivors,
+        cleanup=t_end - t_shm,
+    )
     return RunResult(
         stdout=readers[0].text(),
         stderr=readers[1].text(),
@@ -199,6 +216,7 @@ def run_program(
         leaked=leaked,
         seconds=seconds,
         pid=process.pid,
+        phases=phases,
     )
 
 
@@ -243,7 +261,6 @@ class _Reader:
         return b"".join(self._chunks).decode("utf-8", errors="backslashreplace")
 
 
-@cache
 @cache
 def python_version(python: str) -> str:
     """The version of the interpreter `python`, like `3.11.7`."""
