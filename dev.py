@@ -7,6 +7,7 @@
     python3 dev.py update     # rewrite shown outputs and example formatting from real runs
     python3 dev.py flakes 20  # run every (snippet x start method) 20 times
     python3 dev.py lock       # re-pin requirements.lock from pyproject.toml
+    python3 dev.py diagrams   # redraw the Mermaid diagrams into hooks/diagrams/ (needs chromium)
 
 Measurements (never part of `test`; timings are reported, not asserted):
 
@@ -191,19 +192,22 @@ MEASUREMENTS = {
 }
 """Commands that measure speed: what each runs with .venv's Python."""
 
+TOOLS = {**MEASUREMENTS, "diagrams": ["tests/browser/draw_diagrams.py"]}
+"""Commands that run one script with .venv's Python."""
+
 
 def main(argv: list[str]) -> int:
     command, args = (argv[0], argv[1:]) if argv else ("help", [])
     if command in {"help", "-h", "--help"}:
         print(__doc__)
         return 0
-    if command not in {*MEASUREMENTS, "serve", "test", "build", "update", "flakes", "lock"}:
+    if command not in {*TOOLS, "serve", "test", "build", "update", "flakes", "lock"}:
         print(__doc__)
         return 2
     python = ensure_env()
     os.chdir(ROOT)
-    if command in MEASUREMENTS:
-        return run(python, *MEASUREMENTS[command], *args, env=tool_env())
+    if command in TOOLS:
+        return run(python, *TOOLS[command], *args, env=tool_env())
     if command == "serve":
         return run(python, "-m", "mkdocs", "serve", *args, env=tool_env())
     if command == "build":

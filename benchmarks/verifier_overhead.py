@@ -200,6 +200,19 @@ def pytest_share(run: dict) -> float:
     return run["wall"] - totals(list(run["tests"].values()))["verify"]
 
 
+def verifier_steps(t: dict[str, float], beyond: float) -> dict[str, float]:
+    """The verifier's own steps in the totals `t`, its running of the program
+    counted `beyond` the bare runs' seconds."""
+    return {
+        "run: pty, reader threads, EOF, beyond the bare runs": t["run"] - beyond,
+        "temp dir, file, /dev/shm snapshot, pty open": t["setup"],
+        "process-tree check (survivors)": t["survivors"],
+        "/dev/shm leak check": t["shm"],
+        "temp dir removal": t["cleanup"],
+        "comparing with the pages (check.py)": t["verify"] - sum(t[k] for k in PHASES),
+    }
+
+
 def breakdown(paired: dict, run: dict) -> dict[str, float]:
     """Where one repetition's serial suite time went beyond the floor (seconds).
 
@@ -210,12 +223,7 @@ def breakdown(paired: dict, run: dict) -> dict[str, float]:
     s = totals(list(run["tests"].values()))
     parts = {
         "bare runs (the floor)": p["bare"],
-        "run: pty, reader threads, EOF, beyond the bare run": p["run"] - p["bare"],
-        "temp dir, file, /dev/shm snapshot, pty open": p["setup"],
-        "process-tree check (survivors)": p["survivors"],
-        "/dev/shm leak check": p["shm"],
-        "temp dir removal": p["cleanup"],
-        "comparing with the pages (check.py)": p["verify"] - sum(p[k] for k in PHASES),
+        **verifier_steps(p, beyond=p["bare"]),
         "pytest per test (fixtures, reports)": s["time"] - s["verify"],
         "pytest session (start-up, collection, summary)": run["wall"] - s["time"],
     }
@@ -230,12 +238,7 @@ def parallel_breakdown(run: dict, floor_sum: float) -> dict[str, float]:
     s = totals(list(run["tests"].values()))
     return {
         "bare runs, WORKERS at a time, summed": floor_sum,
-        "run: pty, reader threads, EOF, beyond the bare runs": s["run"] - floor_sum,
-        "temp dir, file, /dev/shm snapshot, pty open": s["setup"],
-        "process-tree check (survivors)": s["survivors"],
-        "/dev/shm leak check": s["shm"],
-        "temp dir removal": s["cleanup"],
-        "comparing with the pages (check.py)": s["verify"] - sum(s[k] for k in PHASES),
+        **verifier_steps(s, beyond=floor_sum),
         "pytest per test (fixtures, reports)": s["time"] - s["verify"],
     }
 

@@ -214,8 +214,9 @@ def _scripts(page) -> list[str]:
 
 def test_mermaid_loads_from_the_site_and_only_on_pages_with_a_diagram(site: Site) -> None:
     """Material fetches Mermaid from unpkg.com unless a global `mermaid` exists
-    when its bundle runs; the vendored copy (3.5 MB) must come first, and only
-    where a diagram is shown."""
+    when its bundle runs; the site's stand-in (mermaid-on-demand.js, which
+    loads the vendored Mermaid only for a diagram not drawn ahead) must come
+    first, and only where a diagram is shown."""
     with_diagram = 0
     for path in site.pages():
         page = parse_html(path.read_text(encoding="utf-8"))

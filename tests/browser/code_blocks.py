@@ -8,6 +8,7 @@ get: the file without its `# (N)!` annotation markers.
 from __future__ import annotations
 
 import difflib
+import time
 
 from playwright.sync_api import Locator, Page
 
@@ -16,20 +17,43 @@ from verifier.pages import ShownProgram
 PROGRAM_BLOCKS = 'div.highlight:has(> span.filename:text-matches("\\\\.py$"))'
 """Code blocks whose title ends in `.py` (output blocks are titled otherwise)."""
 
-# What the clipboard holds, then emptied for the next copy.  Material's copy
-# is synchronous (ClipboardJS), so this is true at once; waiting for it keeps
-# the check right should it ever become asynchronous.
+# What the clipboard holds, then emptied for the next copy.
 _TAKE_CLIPBOARD = """async () => {
     const text = await navigator.clipboard.readText();
     if (text) await navigator.clipboard.writeText("");
-    return text || false;
+    return text;
 }"""
+
+_TOP_A_THIRD_DOWN = """block => {
+    block.scrollIntoView({block: "start"});
+    window.scrollBy(0, -window.innerHeight / 3);
+}"""
+
+CLICKS = 3
+COPIED_WITHIN_S = 2.0
 
 
 def copy_with_button(page: Page, block: Locator) -> str:
-    """Click the block's copy button; what that put on the (empty) clipboard."""
-    block.locator("button.md-code__button[data-md-type=copy]").click()
-    return page.wait_for_function(_TAKE_CLIPBOARD).json_value()
+    """Click the block's copy button; what that put on the (empty) clipboard.
+
+    Material adds the button when the block first enters the viewport
+    (`content.lazy`), so the block is scrolled to first, as a reader would,
+    its top a third of the way down the screen.  The blocks around it take
+    their real height as they come into view (site.css), and Material sets up
+    the ones that appear, so the page may still move a little just as the
+    button is clicked: a click that copied nothing is made again (Material's
+    copy is synchronous, ClipboardJS, so the clipboard has the text at once)."""
+    button = block.locator("button.md-code__button[data-md-type=copy]")
+    for _ in range(CLICKS):
+        block.evaluate(_TOP_A_THIRD_DOWN)
+        button.click()
+        deadline = time.monotonic() + COPIED_WITHIN_S
+        while time.monotonic() < deadline:
+            copied = page.evaluate(_TAKE_CLIPBOARD)
+            if copied:
+                return copied
+            page.wait_for_timeout(50)
+    return ""
 
 
 def copy_problems(page: Page, programs: list[ShownProgram]) -> list[str]:
@@ -37,7 +61,8 @@ def copy_problems(page: Page, programs: list[ShownProgram]) -> list[str]:
 
     The page needs the clipboard-read and clipboard-write permissions."""
     blocks = page.locator(PROGRAM_BLOCKS)
-    titles = blocks.locator(":scope > span.filename").all_inner_texts()
+    # Text, not innerText: a block off screen is not rendered (site.css), and has none.
+    titles = blocks.locator(":scope > span.filename").all_text_contents()
     expected_titles = [program.fence.attrs.get("title") for program in programs]
     if titles != expected_titles:
         return [f"program blocks {titles} are not the page's programs {expected_titles}"]

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from playwright.sync_api import ConsoleMessage, Page, Request, Response
 
-# Material's search is ready once its worker has the index and the language
-# scripts; it then replaces the "initializing" text above the results.
-_SEARCH_READY = """() => {
+SEARCH_READY = """() => {
     const meta = document.querySelector(".md-search-result__meta");
     const ready = JSON.parse(document.getElementById("__config").textContent)
         .translations["search.result.placeholder"];
     return meta !== null && meta.textContent.trim() === ready;
 }"""
+"""Material's search is ready once its worker has the index and the language
+scripts; it then replaces the "initializing" text above the results."""
 
 
 class PageRecorder:
@@ -54,7 +54,7 @@ class PageRecorder:
 
 
 def wait_until_settled(page: Page) -> None:
-    """Until the page has fetched everything it fetches by itself: the search
-    worker's requests come last, then the network is quiet."""
-    page.wait_for_function(_SEARCH_READY)
+    """Until the page has fetched everything it fetches by itself.  (The search
+    index and the search worker's scripts come only once the reader goes for
+    the search box: test_search.py.)"""
     page.wait_for_load_state("networkidle")

@@ -1,4 +1,9 @@
-"""axe-core on the home page and a topic page of each language: nothing serious.
+"""axe-core on the pages that benchmarks/site_speed/ measures with Lighthouse, in
+each language: the home page, a topic page with comparison tables, a page with
+a diagram and the benchmark page.  Nothing serious may be found.
+
+Every code block is scrolled into view first: Material adds the copy buttons
+and annotation markers as blocks near the viewport, and these are checked too.
 
 Each audit's full result (every violation, by impact) is written to
 test-artifacts/axe/ and attached to the test report as properties.
@@ -11,15 +16,21 @@ from collections import Counter
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from page_ready import wait_for_diagrams
-from playwright.sync_api import Page
+from page_ready import mount_code_blocks, wait_for_diagrams
+from playwright.sync_api import Page, expect
 from site_pages import LANGUAGES, url_path
 
 from verifier.catalog import REPO_ROOT
 
 pytestmark = pytest.mark.xdist_group("site")
 
-AUDITED = [(language, name) for language in LANGUAGES for name in ("index", "queue")]
+AUDITED = [
+    (language, name, scheme)
+    for language in LANGUAGES
+    for name in ("index", "pools", "queue", "performance")
+    for scheme in ("light", "dark")
+]
+"""Each page in Material's light and dark scheme: contrast differs between them."""
 BLOCKING = {"serious", "critical"}
 REPORTS = REPO_ROOT / "test-artifacts" / "axe"
 
@@ -37,18 +48,24 @@ def summary(violations: list[dict]) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize(("language", "name"), AUDITED)
+@pytest.mark.parametrize(("language", "name", "scheme"), AUDITED)
 def test_no_serious_accessibility_violations(
-    page: Page, served, language: str, name: str, record_property
+    page: Page, served, language: str, name: str, scheme: str, record_property
 ) -> None:
+    # The palette follows the reader's system setting (mkdocs.yml) on a first visit.
+    page.emulate_media(color_scheme=scheme)
     page.goto(served.url(url_path(language, name)))
+    expect(page.locator("body")).to_have_attribute(
+        "data-md-color-scheme", "slate" if scheme == "dark" else "default"
+    )
     wait_for_diagrams(page)
+    mount_code_blocks(page)
     violations = audit(page)
     by_impact = Counter(v["impact"] for v in violations)
     for impact in ("critical", "serious", "moderate", "minor"):
         record_property(f"axe_{impact}", by_impact[impact])
     REPORTS.mkdir(parents=True, exist_ok=True)
-    (REPORTS / f"{language}-{name}.json").write_text(
+    (REPORTS / f"{language}-{name}-{scheme}.json").write_text(
         json.dumps({"by_impact": by_impact, "violations": summary(violations)}, indent=2),
         encoding="utf-8",
     )

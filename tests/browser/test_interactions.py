@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from code_blocks import PROGRAM_BLOCKS
+from page_ready import mount_code_blocks
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 from site_pages import LANGUAGES, SITE_PAGES, SitePage, pages_where, url_path
@@ -57,6 +58,7 @@ def test_code_annotations_open(new_page, served, site_page: SitePage) -> None:
     # With less motion (new_page's default) an open tooltip is opaque at once.
     page = new_page()
     page.goto(served.url(site_page.path))
+    mount_code_blocks(page)
     in_programs = page.locator(f"{PROGRAM_BLOCKS} aside.md-annotation")
     expect(in_programs).to_have_count(site_page.program_markers)
     problems = page.locator("aside.md-annotation").evaluate_all(_OPEN_EVERY_ANNOTATION)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from page_recorder import SEARCH_READY, PageRecorder
 from playwright.sync_api import Page, expect
 from site_pages import url_path
 
@@ -86,3 +87,23 @@ def test_search_reports_no_result(page: Page, served) -> None:
     page.goto(served.url("en/"))
     assert search(page, "xylophone") == []
     expect(page.locator(".md-search-result__meta")).to_have_text("No matching documents")
+
+
+@pytest.mark.parametrize("language", SEARCHES)
+def test_search_index_comes_when_the_reader_goes_for_search(
+    page: Page, served, language: str
+) -> None:
+    """A page does not fetch the search index (most of what a page would
+    weigh) until the reader opens the search; then search works as before,
+    from the site alone, without errors."""
+    recorder = PageRecorder(page, served.origin)
+    page.goto(served.url(url_path(language, "index")))
+    page.wait_for_load_state("networkidle")
+    index = [url for url in recorder.requests if url.endswith("/search/search_index.json")]
+    assert not index, f"fetched before anyone searched: {index}"
+    page.locator("input.md-search__input").click()
+    page.wait_for_function(SEARCH_READY)
+    page.wait_for_load_state("networkidle")
+    index = [url for url in recorder.requests if url.endswith("/search/search_index.json")]
+    assert len(index) == 1, recorder.requests
+    assert not recorder.errors and not recorder.external, recorder.errors + recorder.external

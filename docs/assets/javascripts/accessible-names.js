@@ -11,14 +11,31 @@
     dialog.setAttribute("aria-label", query.getAttribute("aria-label"));
   }
 
-  // Material's own subscription to document$ comes first and renders the
-  // markers; this one runs after it, on every page Material shows.
-  document$.subscribe(function () {
-    document.querySelectorAll(".md-annotation__index").forEach(function (marker) {
+  function nameMarkers(root) {
+    root.querySelectorAll(".md-annotation__index:not([aria-label])").forEach(function (marker) {
       var id = marker.querySelector("[data-md-annotation-id]");
-      if (id && !marker.hasAttribute("aria-label")) {
+      if (id) {
         marker.setAttribute("aria-label", annotation + id.getAttribute("data-md-annotation-id"));
       }
     });
+  }
+
+  // Material renders a code block's markers when the block nears the viewport
+  // (feature content.lazy in mkdocs.yml), long after the page has loaded: every
+  // change of the content is looked at.  This subscription to document$ runs
+  // after Material's own, which renders the blocks already on screen.
+  var watching = null;
+  document$.subscribe(function () {
+    var content = document.querySelector(".md-content");
+    if (watching) {
+      watching.disconnect();
+    }
+    if (content) {
+      nameMarkers(content);
+      watching = new MutationObserver(function () {
+        nameMarkers(content);
+      });
+      watching.observe(content, { childList: true, subtree: true });
+    }
   });
 })();
