@@ -132,8 +132,10 @@ SKIP_REASONS_ZH = {
     "manager_list": "列表的每一项都像 Manager 队列的消息一样经过管理器进程，见 Manager 队列",
     "manager_dict": "字典的每一项都像 Manager 队列的消息一样经过管理器进程，见 Manager 队列",
 }
-# The throughput chart shows these limits as reference lines.
-CHART_LIMITS = ("memcpy", "os_pipe")
+# The throughput chart shows these limits as reference lines: memcpy, and the
+# raw channels under the mechanisms (an OS pipe under Queue, SimpleQueue and
+# Pipe(duplex=False); a socket pair under a duplex Pipe()).
+CHART_LIMITS = ("memcpy", "os_pipe", "socketpair")
 
 
 def word(key: str, language: str) -> str:
