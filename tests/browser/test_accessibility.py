@@ -32,6 +32,8 @@ AUDITED = [
 ]
 """Each page in Material's light and dark scheme: contrast differs between them."""
 BLOCKING = {"serious", "critical"}
+ALSO_BLOCKING = {"landmark-unique"}
+"""Moderate findings that were fixed once and must stay fixed."""
 REPORTS = REPO_ROOT / "test-artifacts" / "axe"
 
 
@@ -69,12 +71,19 @@ def test_no_serious_accessibility_violations(
         json.dumps({"by_impact": by_impact, "violations": summary(violations)}, indent=2),
         encoding="utf-8",
     )
-    blocking = [v for v in violations if v["impact"] in BLOCKING]
+    blocking = [v for v in violations if v["impact"] in BLOCKING or v["id"] in ALSO_BLOCKING]
     assert not blocking, "\n".join(summary(blocking))
 
 
 def test_axe_finds_serious_violations(page: Page) -> None:
-    """The check above can fail: an unnamed button and an unlabelled field are found."""
-    page.set_content('<html lang="en"><body><main><button></button><input></main></body></html>')
-    found = {v["id"] for v in audit(page) if v["impact"] in BLOCKING}
+    """The check above can fail: an unnamed button, an unlabelled field and two
+    unnamed navigation landmarks are found."""
+    page.set_content(
+        '<html lang="en"><body><main><button></button><input>'
+        "<nav><a href=#a>a</a></nav><nav><a href=#b>b</a></nav></main></body></html>"
+    )
+    violations = audit(page)
+    found = {v["id"] for v in violations if v["impact"] in BLOCKING}
     assert {"button-name", "label"} <= found, found
+    also = {v["id"] for v in violations if v["id"] in ALSO_BLOCKING}
+    assert also == ALSO_BLOCKING, also

@@ -1,7 +1,10 @@
 // Names for two controls Material builds without one (found by axe-core, see
 // tests/browser/test_accessibility.py): the search dialog, named after its
 // search box, and each code annotation marker ("Annotation 1", "注释 1"), which
-// Material renders as a link with no text.
+// Material renders as a link with no text.  And one landmark too many: Material
+// wraps each code block's buttons in a <nav>, so a page of 30 code blocks
+// listed 30 unnamed navigation landmarks to a screen reader (axe-core's
+// landmark-unique); role=none keeps the buttons and drops the landmark.
 (function () {
   var annotation = document.documentElement.lang === "zh" ? "注释 " : "Annotation ";
 
@@ -12,6 +15,9 @@
   }
 
   function nameMarkers(root) {
+    root.querySelectorAll(".md-code__nav:not([role])").forEach(function (nav) {
+      nav.setAttribute("role", "none");
+    });
     root.querySelectorAll(".md-annotation__index:not([aria-label])").forEach(function (marker) {
       var id = marker.querySelector("[data-md-annotation-id]");
       if (id) {
