@@ -18,7 +18,10 @@ Lighthouse's desktop configuration.  Scores depend on how busy the machine is
 measurement to read, not a test that passes or fails.
 
 Only this script needs node and Chromium (`CHROME_PATH`, Debian's by default):
-building, serving and testing the site do not.  Standard library only.
+building, serving and testing the site do not.  It runs with .venv's Python
+(`python3 dev.py site-speed`) and shares the test suite's pieces: the build
+(tests/built_site.py), the server thread (tests/browser/local_server.py) and
+Chromium's flags (tests/browser/browser_launch.py).
 """
 
 from __future__ import annotations
@@ -33,18 +36,22 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from contextlib import AbstractContextManager
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
+sys.path[:0] = [str(REPO), str(REPO / "tests"), str(REPO / "tests" / "browser")]
+
+from browser_launch import CHROMIUM, LAUNCH_ARGS
+from built_site import build_site, url_path
+from local_server import serving
+
 LIGHTHOUSE = HERE / "node_modules" / "lighthouse"
-DEFAULT_CHROME = "/usr/bin/chromium"
+DEFAULT_CHROME = str(CHROMIUM)
 
 PAGES = {"home": "index", "topic": "pools", "diagrams": "queue", "benchmark": "performance"}
 """Page type -> page measured (`docs/<language>/<page>.md`)."""
@@ -58,16 +65,8 @@ METRICS = {
     "fcp_ms": "first-contentful-paint",
     "si_ms": "speed-index",
 }
-CHROME_FLAGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+CHROME_FLAGS = ["--headless=new", *LAUNCH_ARGS]
+"""The browser tests' flags (see browser_launch.py), in Lighthouse's headless mode."""
 RUN_TIMEOUT_S = 300
 
 # Served compressed, as GitHub Pages serves: it gzips HTML, CSS, JavaScript,
@@ -85,12 +84,6 @@ COMPRESSED_TYPES = (
 )
 GZIP_LEVEL = 6  # zlib's default; a host's own setting may differ by a few per cent
 CACHE_CONTROL = "max-age=600"  # what GitHub Pages sends with every file
-
-
-def page_path(language: str, page: str) -> str:
-    """URL path of a page below the site root: `` (zh home), `en/pools/`."""
-    prefix = "" if language == "zh" else f"{language}/"
-    return prefix if page == "index" else f"{prefix}{page}/"
 
 
 # --- the static host ---------------------------------------------------------
@@ -156,42 +149,22 @@ class _StaticHost(BaseHTTPRequestHandler):
         pass
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address) -> None:
-        if not isinstance(sys.exc_info()[1], ConnectionError):  # a browser that left
-            super().handle_error(request, client_address)
-
-
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
+def serve(directory: Path) -> AbstractContextManager[str]:
     """Serve `directory` at the root of a free port on 127.0.0.1; yields the base URL."""
-    handler = type(
-        "Host", (_StaticHost,), {"root": directory.resolve(), "cache": {}}
-    )  # one cache per site
     mimetypes.add_type("application/javascript", ".mjs")
     mimetypes.add_type("application/json", ".map")
-    server = _Server(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="site-host", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    root = directory.resolve()
+    return serving(type("Host", (_StaticHost,), {"root": root, "cache": {}}))  # a cache per site
 
 
 # --- building, installing, running Lighthouse --------------------------------
 
 
-def build_site(destination: Path) -> None:
+def build(destination: Path) -> None:
     print(f"building the site into {destination} ...", flush=True)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(destination)]
-    result = subprocess.run(command, check=False, cwd=REPO, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise SystemExit(f"the site does not build:\n{result.stdout}{result.stderr}")
+    site = build_site(destination)
+    if site.returncode != 0:
+        raise SystemExit(f"the site does not build:\n{site.log}")
 
 
 def lighthouse_version() -> str | None:
@@ -449,7 +422,8 @@ def measure(args: argparse.Namespace, site: Path, work: Path) -> dict:
         for language in LANGUAGES:
             for page_type in args.pages:
                 page = PAGES[page_type]
-                url = base + page_path(language, page)
+                where = url_path(language, page)
+                url = base + where
                 runs = []
                 for number_ in range(args.runs):
                     report = (args.reports or work) / f"{language}-{page}-{number_ + 1}.json"
@@ -470,7 +444,7 @@ def measure(args: argparse.Namespace, site: Path, work: Path) -> dict:
                         "type": page_type,
                         "page": page,
                         "language": language,
-                        "url_path": "/" + page_path(language, page),
+                        "url_path": "/" + where,
                         "median": summarize_page(runs),
                         "runs": runs,
                     }
@@ -494,7 +468,7 @@ def main(argv: list[str] | None = None) -> int:
         site = args.site
         if site is None:
             site = work / "site"
-            build_site(site)
+            build(site)
         elif not (site / "index.html").is_file():
             raise SystemExit(f"--site {site}: no index.html there")
         report = measure(args, site, work)

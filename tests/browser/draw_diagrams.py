@@ -15,15 +15,15 @@ from __future__ import annotations
 import html
 import json
 import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-sys.path[:0] = [str(REPO), str(Path(__file__).resolve().parent)]
+sys.path[:0] = [str(REPO), str(REPO / "tests"), str(Path(__file__).resolve().parent)]
 
 from browser_launch import CHROMIUM, LAUNCH_ARGS
+from built_site import build_site
 from local_server import serve
 
 from hooks import static_diagrams
@@ -71,15 +71,13 @@ def build_undrawn(site: Path) -> dict[Path, list[str]]:
     """Build the site into `site` with every diagram left to Mermaid; returns
     the diagram sources of each page that has any."""
     print("building the site with every diagram left to Mermaid ...", flush=True)
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
-        cwd=REPO,
-        env={**os.environ, static_diagrams.OFF: "off"},
-        check=True,
-    )
+    os.environ[static_diagrams.OFF] = "off"  # read by the hook in the build's process
+    built = build_site(site)
+    if built.returncode != 0:
+        raise SystemExit(f"the site does not build:\n{built.log}")
     pages = {
         path: [html.unescape(s) for s in static_diagrams.BLOCK.findall(path.read_text("utf-8"))]
-        for path in sorted(site.rglob("*.html"))
+        for path in built.pages()
     }
     return {path: sources for path, sources in pages.items() if sources}
 

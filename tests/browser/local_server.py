@@ -1,4 +1,5 @@
-"""A directory served over HTTP on 127.0.0.1, below a sub-path, in a thread."""
+"""A directory served over HTTP on 127.0.0.1, below a sub-path, in a thread
+(also the server thread of benchmarks/site_speed/measure.py)."""
 
 from __future__ import annotations
 
@@ -49,20 +50,27 @@ class _Server(ThreadingHTTPServer):
 
 
 @contextmanager
-def serve(directory: Path, prefix: str = SUBPATH) -> Iterator[str]:
-    """Serve `directory` on a free port; yields the base URL, e.g.
-    `http://127.0.0.1:41234/sub/path/`."""
-    handler = partial(_Handler, directory=str(directory), prefix=prefix)
+def serving(handler, path: str = "/") -> Iterator[str]:
+    """Run an HTTP server with `handler` on a free port of 127.0.0.1, in a
+    thread; yields its URL ending in `path`, e.g. `http://127.0.0.1:41234/`."""
     server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_port}{prefix}"
+        yield f"http://127.0.0.1:{server.server_port}{path}"
     finally:
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
         assert not thread.is_alive(), "the site server did not stop"
+
+
+@contextmanager
+def serve(directory: Path, prefix: str = SUBPATH) -> Iterator[str]:
+    """Serve `directory` on a free port; yields the base URL, e.g.
+    `http://127.0.0.1:41234/sub/path/`."""
+    with serving(partial(_Handler, directory=str(directory), prefix=prefix), prefix) as url:
+        yield url
 
 
 def origin_of(url: str) -> str:
