@@ -5,7 +5,7 @@
     python3 dev.py test       # the whole test suite (what CI runs), snippets on every Python found
     python3 dev.py build      # strict build into site/
     python3 dev.py update     # rewrite shown outputs and example formatting from real runs
-    python3 dev.py flakes 20  # run every (snippet x start method) 20 times
+    python3 dev.py flakes 20  # run every (snippet x start method x Python) 20 times
     python3 dev.py lock       # re-pin requirements.lock from pyproject.toml
     python3 dev.py diagrams   # redraw the Mermaid diagrams into hooks/diagrams/ (needs chromium)
 
@@ -22,14 +22,21 @@ hash-checked packages of requirements.lock; extra arguments go to the tool
 
 from __future__ import annotations
 
-import glob
 import hashlib
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+from verifier.pythons import (
+    DEBIAN_LINES,
+    found_pythons,
+    full_version,
+    prepare,
+    unverified,
+    version_key,
+)
 
 ROOT = Path(__file__).resolve().parent
 VENV = Path(os.environ.get("DEV_VENV", ROOT / ".venv"))
@@ -91,48 +98,18 @@ def ensure_env() -> Path:
     return python
 
 
-def _minor(python: str) -> tuple[int, int] | None:
-    """(3, 12) for a working CPython 3.12 interpreter, else None."""
-    try:
-        out = subprocess.run(
-            [python, "-c", "import sys; print(sys.implementation.name, *sys.version_info[:2])"],
-            capture_output=True,
-            text=True,
-            timeout=30,
-            check=False,
-        ).stdout.split()
-    except (OSError, subprocess.SubprocessError):
-        return None
-    if len(out) != 3 or out[0] != "cpython":
-        return None
-    return int(out[1]), int(out[2])
+def examples_requirements() -> str:
+    """The lock's pins of the packages examples import (NumPy), for the other Pythons."""
+    blocks = re.findall(r"^numpy==.*?(?=^\S)", LOCK.read_text(), re.MULTILINE | re.DOTALL)
+    return "".join(blocks)
 
 
-def other_pythons() -> dict[tuple[int, int], str]:
-    """One interpreter per CPython 3.9+ minor version on this machine, other than
-    the one running dev.py: pyenv's installs, then `python3.X` on PATH (pyenv's
-    shims are skipped: they fail for versions that are not selected, and are slow)."""
-    pyenv = os.environ.get("PYENV_ROOT", str(Path.home() / ".pyenv"))
-    candidates = sorted(glob.glob(os.path.join(pyenv, "versions", "*", "bin", "python3")))
-    for minor in range(9, 20):
-        found = shutil.which(f"python3.{minor}")
-        if found and "shims" not in Path(found).parts:
-            candidates.append(found)
-    found_versions: dict[tuple[int, int], str] = {}
-    for candidate in candidates:
-        version = _minor(candidate)
-        if version and version >= (3, 9) and version != sys.version_info[:2]:
-            found_versions.setdefault(version, candidate)
-    return dict(sorted(found_versions.items()))
-
-
-def snippet_env(base: str, version: tuple[int, int]) -> Path | None:
+def snippet_env(base: str, version: str) -> Path | None:
     """A venv of `base` with the lock's packages that examples import (NumPy), so
     that every interpreter runs the snippets in an environment a reader would have."""
-    venv = ROOT / ".venvs" / f"py{version[0]}.{version[1]}"
+    venv = ROOT / ".venvs" / f"py{version}"
     python = venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
-    blocks = re.findall(r"^numpy==.*?(?=^\S)", LOCK.read_text(), re.MULTILINE | re.DOTALL)
-    wanted = "".join(blocks)
+    wanted = examples_requirements()
     stamp = venv / ".examples.sha256"
     digest = hashlib.sha256(wanted.encode()).hexdigest()
     if python.exists() and stamp.exists() and stamp.read_text() == digest:
@@ -152,13 +129,37 @@ def snippet_env(base: str, version: tuple[int, int]) -> Path | None:
 
 
 def snippet_pythons(python: Path) -> str:
-    """--snippet-python for `test`: .venv's interpreter, then every other one found."""
+    """--snippet-python for `test` and `flakes`: .venv's interpreter, then every other
+    CPython release found (see verifier.pythons), after preparing Debian's current
+    builds of the supported lines this machine lacks.  What cannot be prepared is
+    said here in one line; the test summary lists those lines as not verified."""
+    own = full_version(str(python))
+    found = {v: p for v, p in found_pythons().items() if v != own}
+    missing = unverified([own, *found])
+    prepared = prepare(
+        [m.split()[0] for m in missing if m.split()[0] in DEBIAN_LINES], examples_requirements()
+    )
+    if prepared.pythons:
+        found.update((full_version(p), p) for p in prepared.pythons)
+    if prepared.problem:
+        lines = ", ".join(m for m in missing if m.split()[0] in DEBIAN_LINES)
+        say(f"Python {lines} not verified: {prepared.problem}")
     pythons = [str(python)]
-    for version, base in other_pythons().items():
-        prepared = snippet_env(base, version)
-        if prepared:
-            pythons.append(str(prepared))
+    for version, base in sorted(found.items(), key=lambda item: version_key(item[0])):
+        if base in prepared.pythons:
+            pythons.append(base)  # its venv with NumPy is inside the Debian root
+            continue
+        env = snippet_env(base, version)
+        if env:
+            pythons.append(str(env))
     return ",".join(pythons)
+
+
+def every_python(python: Path, args: list[str]) -> list[str]:
+    """The --snippet-python argument, unless the caller gave one."""
+    if any(a.startswith("--snippet-python") for a in args):
+        return []
+    return [f"--snippet-python={snippet_pythons(python)}"]
 
 
 def tool_env() -> dict[str, str]:
@@ -216,12 +217,7 @@ def main(argv: list[str]) -> int:
             sys.exit("dev.py: build without -q, or warnings would not fail it")
         return run(python, "-m", "mkdocs", "build", "--strict", *args, env=tool_env())
     if command == "test":
-        every = (
-            []
-            if any(a.startswith("--snippet-python") for a in args)
-            else [f"--snippet-python={snippet_pythons(python)}"]
-        )
-        return pytest(python, [*parallel_args(args), *every, *args])
+        return pytest(python, [*parallel_args(args), *every_python(python, args), *args])
     if command == "update":
         # Serial on purpose: several workers rewriting one page would race.
         targets = ["tests/test_snippets.py", "tests/test_example_style.py"]
@@ -231,7 +227,14 @@ def main(argv: list[str]) -> int:
         rest = args[1:] if args and args[0].isdigit() else args
         return pytest(
             python,
-            [*parallel_args(rest), "--snippet-repeat", repeat, "tests/test_snippets.py", *rest],
+            [
+                *parallel_args(rest),
+                *every_python(python, rest),
+                "--snippet-repeat",
+                repeat,
+                "tests/test_snippets.py",
+                *rest,
+            ],
         )
     # lock
     check(python, "-m", "pip", "install", "--disable-pip-version-check", UV)

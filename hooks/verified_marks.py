@@ -2,8 +2,9 @@
 
 The mark is computed from the page's own output blocks, read by the same
 parser the snippet tests use (`verifier.pages`): the start methods some block
-claims, the oldest Python version a block claims (blocks hold up to the newest
-version unless they say otherwise), and `data-platforms`.  It cannot say more
+claims, the oldest Python version a block claims up to the newest release line the
+suite runs (`verifier.pythons.SUPPORTED`; every line must have a block), and
+`data-platforms`.  It cannot say more
 than the tests check, and it changes when the declarations change.
 """
 
@@ -18,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from verifier.catalog import REPO_ROOT
 from verifier.pages import START_METHODS, ShownProgram, parse_page
+from verifier.pythons import SUPPORTED, version_key
 
 _WORDS = {
     "zh": {"verified": "已验证", "only": "仅限 {}", "how": "验证方法"},
@@ -27,14 +29,14 @@ _PLATFORM_NAMES = {"linux": "Linux", "macos": "macOS", "windows": "Windows"}
 
 
 def mark_text(program: ShownProgram, language: str) -> str:
-    """`Verified: fork · spawn · forkserver · Python 3.9+` (in the page's language)."""
+    """`Verified: fork · spawn · forkserver · Python 3.9–3.15` (in the page's language).
+
+    The range ends at the newest release line the test command requires
+    (`verifier.pythons.SUPPORTED`), which is the newest that ran."""
     words = _WORDS[language]
     methods = [m for m in START_METHODS if m in program.methods]
-    oldest = min(
-        (v for v in (program.oldest_python(m) for m in methods) if v),
-        key=lambda v: tuple(map(int, v.split("."))),
-    )
-    parts = [" · ".join(methods), f"Python {oldest}+"]
+    oldest = min((v for v in (program.oldest_python(m) for m in methods) if v), key=version_key)
+    parts = [" · ".join(methods), f"Python {oldest}–{SUPPORTED[-1]}"]
     if program.platforms:
         names = ", ".join(_PLATFORM_NAMES[p] for p in program.platforms)
         parts.append(words["only"].format(names))

@@ -15,6 +15,7 @@ from snippet_interpreters import snippet_pythons
 from verifier import leaks
 from verifier.catalog import REPO_ROOT
 from verifier.pages import START_METHODS
+from verifier.pythons import unverified, version_key
 from verifier.run import DEFAULT_TIMEOUT, HAVE_PTY, run_dir_prefix
 
 
@@ -131,11 +132,13 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
             f"stdout: {mode}"
         )
         terminalreporter.write_line(f"{'python':<10} {'passed':>7} {'failed':>7} {'skipped':>8}")
-        for version in sorted(by_version, key=lambda v: tuple(map(int, v.split(".")))):
+        for version in sorted(by_version, key=version_key):
             counts = by_version[version]
             terminalreporter.write_line(
                 f"{version:<10} {counts['passed']:>7} {counts['failed']:>7} {counts['skipped']:>8}"
             )
+        for line in unverified(list(by_version)):
+            terminalreporter.write_line(f"{line:<10} not verified: no interpreter ran")
     left = getattr(config, "_verifier_leftovers", None)
     if left:
         terminalreporter.write_sep("!", "left behind after the test session")

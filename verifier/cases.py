@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from verifier.catalog import Catalog, Snippet
 from verifier.pages import START_METHODS
+from verifier.pythons import version_key
 from verifier.run import python_version
 
 
@@ -26,15 +27,11 @@ class Case:
     """`terminal`, or `file` for the run with stdout redirected to a file."""
     python: str
     id: str
-    """The test id, e.g. `queue/put_get.py-spawn-stdout-to-file-py3.12`."""
+    """The test id, e.g. `queue/put_get.py-spawn-stdout-to-file-py3.13.18`."""
 
     @property
     def skip_reason(self) -> str | None:
         return skip_reason(self.snippet, self.method, python_version(self.python))
-
-
-def _version_key(version: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in version.split(".")[:2])
 
 
 def skip_reason(snippet: Snippet, method: str, version: str) -> str | None:
@@ -46,9 +43,9 @@ def skip_reason(snippet: Snippet, method: str, version: str) -> str | None:
         where = ", ".join(sorted({p for s in snippet.shown for p in s.platforms}))
         return f"the page shows this program for {where} only"
     oldest = min(
-        (s.oldest_python(method) for s in shown if s.oldest_python(method)), key=_version_key
+        (s.oldest_python(method) for s in shown if s.oldest_python(method)), key=version_key
     )
-    if _version_key(version) < _version_key(oldest):
+    if version_key(version) < version_key(oldest):
         return f"needs Python {oldest} or newer (the page says so)"
     return None
 
@@ -61,7 +58,7 @@ def cases(
     found = []
     for python in pythons:
         version = python_version(python)
-        tag = f"-py{'.'.join(version.split('.')[:2])}" if len(pythons) > 1 else ""
+        tag = f"-py{version}" if len(pythons) > 1 else ""
         for snippet in catalog.snippets:
             for method in snippet.methods:
                 if method not in methods:

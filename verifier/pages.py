@@ -31,13 +31,11 @@ from pymdownx.snippets import SnippetMissingError
 
 from verifier.fences import Fence, scan_fences
 from verifier.includes import expand
+from verifier.pythons import SUPPORTED, version_key
 
 START_METHODS = ("fork", "spawn", "forkserver")
 """Every start method, in the order results are reported."""
 
-PROBE_VERSIONS = tuple(f"3.{minor}" for minor in range(9, 16))
-"""Versions at which the `data-python` claims of a program must leave exactly one
-stdout block per start method (the site supports 3.9 and newer)."""
 
 PYTHON_LANGUAGES = {"python", "py", "python3", "py3"}
 STREAMS = {"output": "stdout", "stderr": "stderr"}
@@ -72,7 +70,8 @@ class OutputBlock:
     wildcard: bool = False
     """Whether `...` in the text matches varying text (see `verifier.compare`)."""
     python: str = ""
-    """PEP 440 specifier of the Python versions the claim holds for (empty: all)."""
+    """PEP 440 specifier of the Python versions the claim holds for (empty: all);
+    alternatives may be joined with `||`, as in `<3.13.8 || ==3.14.0`."""
     stdout_kind: str = "terminal"
     """Where stdout goes in the claimed run (stderr claims hold for both)."""
 
@@ -81,9 +80,18 @@ class OutputBlock:
         with stdout going to `kind` (see `STDOUT_KINDS`)."""
         return (
             method in self.methods
-            and SpecifierSet(self.python).contains(version)
+            and any(SpecifierSet(part).contains(version) for part in self.python.split("||"))
             and (self.stream == "stderr" or self.stdout_kind == kind)
         )
+
+    @property
+    def named_versions(self) -> set[str]:
+        """The versions the `data-python` specifier names (`3.13.8` in `>=3.13.8`)."""
+        return {
+            spec.version.rstrip(".*")
+            for part in self.python.split("||")
+            for spec in SpecifierSet(part)
+        }
 
     @property
     def text(self) -> str:
@@ -124,7 +132,11 @@ class ShownProgram:
     def oldest_python(self, method: str) -> str | None:
         """The oldest supported version with an output claim under `method`."""
         return next(
-            (v for v in PROBE_VERSIONS if any(b.holds_for(method, v) for b in self.outputs)),
+            (
+                v
+                for v in probe_versions(self.outputs)
+                if any(b.holds_for(method, v) for b in self.outputs)
+            ),
             None,
         )
 
@@ -152,6 +164,17 @@ class ShownProgram:
                 f"blocks claim the {method} run on Python {version}"
             )
         return Expected(stdout[0], stderr[0] if stderr else None)
+
+
+def probe_versions(blocks) -> list[str]:
+    """Versions at which the `data-python` claims of a program must leave exactly one
+    stdout block per start method: the first release of every supported line
+    (`3.9`, ..., `3.15`) and every version a claim names, such as `3.13.8`, so that a
+    claim split at a bug-fix release is checked on both sides of it."""
+    named = {v for b in blocks for v in b.named_versions}
+    supported = version_key(SUPPORTED[0]), version_key(SUPPORTED[-1] + ".999")
+    versions = set(SUPPORTED) | {v for v in named if supported[0] <= version_key(v) <= supported[1]}
+    return sorted(versions, key=version_key)
 
 
 @dataclass
@@ -240,16 +263,15 @@ class _Pending:
             if kind not in kinds or not any(method in b.methods for b in self.outputs):
                 continue
             claimed_yet = False
-            for version in PROBE_VERSIONS:
+            probes = probe_versions(self.outputs)
+            for version in probes:
                 claims = [b for b in stdout if b.holds_for(method, version, kind)]
                 errs = [
                     b for b in self.outputs if b.stream == "stderr" and b.holds_for(method, version)
                 ]
                 # No claim for the oldest versions means "needs a newer Python";
                 # a hole above a claimed version is a mistake.
-                if len(claims) > 1 or (
-                    not claims and (claimed_yet or version == PROBE_VERSIONS[-1])
-                ):
+                if len(claims) > 1 or (not claims and (claimed_yet or version == probes[-1])):
                     to_file = " (stdout to a file)" if kind == "file" else ""
                     problems.append(
                         f"{self.fence.where}: {len(claims)} output blocks claim the "
@@ -341,10 +363,12 @@ def _output_block(fence: Fence, problems: list[str]) -> OutputBlock | None:
         return None
     python = fence.attrs.get("data-python", "")
     try:
-        SpecifierSet(python)
+        for part in python.split("||"):
+            SpecifierSet(part)
     except InvalidSpecifier:
         problems.append(
-            f'{fence.where}: data-python must be a version specifier like ">=3.12", not {python!r}'
+            f'{fence.where}: data-python must be a version specifier like ">=3.12" or '
+            f'"<3.13.8 || ==3.14.0", not {python!r}'
         )
         return None
     kind = fence.attrs.get("data-stdout", "terminal")
