@@ -139,8 +139,7 @@ def snippet_pythons(python: Path) -> str:
     prepared = prepare(
         [m.split()[0] for m in missing if m.split()[0] in DEBIAN_LINES], examples_requirements()
     )
-    if prepared.pythons:
-        found.update((full_version(p), p) for p in prepared.pythons)
+    found.update((full_version(p), p) for p in prepared.pythons)
     if prepared.problem:
         lines = ", ".join(m for m in missing if m.split()[0] in DEBIAN_LINES)
         say(f"Python {lines} not verified: {prepared.problem}")

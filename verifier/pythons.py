@@ -103,14 +103,14 @@ def full_version(python: str) -> str | None:
 def found_pythons() -> dict[str, str]:
     """One interpreter per CPython release (full version) of a supported line:
     pyenv's installs, `python3.X` on PATH (not pyenv's shims: they fail for versions
-    that are not selected, and are slow), and interpreters prepared by `prepare()`."""
+    that are not selected, and are slow).  Interpreters made by `prepare()` are not
+    among them: `prepare()` returns them, after checking they are up to date."""
     pyenv = os.environ.get("PYENV_ROOT", str(Path.home() / ".pyenv"))
     candidates = sorted(glob.glob(os.path.join(pyenv, "versions", "*", "bin", "python3")))
     for line in SUPPORTED:
         found = shutil.which(f"python{line}")
         if found and "shims" not in Path(found).parts:
             candidates.append(found)
-    candidates += sorted(str(p) for p in WRAPPERS.glob("python3.*"))
     versions: dict[str, str] = {}
     for candidate in candidates:
         version = full_version(candidate)
