@@ -36,7 +36,8 @@ def mark_text(program: ShownProgram, language: str) -> str:
     words = _WORDS[language]
     methods = [m for m in START_METHODS if m in program.methods]
     oldest = min((v for v in (program.oldest_python(m) for m in methods) if v), key=version_key)
-    parts = [" · ".join(methods), f"Python {oldest}–{SUPPORTED[-1]}"]
+    newest = SUPPORTED[-1]
+    parts = [" · ".join(methods), f"Python {oldest}" + (f"–{newest}" if oldest != newest else "")]
     if program.platforms:
         names = ", ".join(_PLATFORM_NAMES[p] for p in program.platforms)
         parts.append(words["only"].format(names))

@@ -263,3 +263,29 @@ def test_every_verified_program_shows_what_it_is_verified_under(site: Site) -> N
         if shown != wanted:
             wrong.append(f"{page.path}: shows {shown}, declarations say {wanted}")
     assert not wrong, "\n".join(wrong)
+
+
+def test_marks_name_exactly_the_range_the_suite_runs() -> None:
+    """No open-ended "3.9+": the range ends at the newest line the suite requires."""
+    spec = importlib.util.spec_from_file_location(
+        "verified_marks", REPO_ROOT / "hooks" / "verified_marks.py"
+    )
+    marks_hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(marks_hook)
+    programs = {
+        (p.path.parts[1], program.example): program
+        for p in site_catalog().pages
+        for program in p.programs
+    }
+    cases = {
+        (
+            "en",
+            "examples/queue/put_get.py",
+        ): "Verified: fork · spawn · forkserver · Python 3.9–3.15",
+        ("zh", "examples/queue/put_get.py"): "已验证：fork · spawn · forkserver · Python 3.9–3.15",
+        ("en", "examples/start_methods/preload_on_error.py"): (
+            "Verified: fork · spawn · forkserver · Python 3.15 · Linux, macOS only"
+        ),
+    }
+    for (language, example), wanted in cases.items():
+        assert marks_hook.mark_text(programs[language, example], language) == wanted

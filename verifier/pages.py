@@ -362,8 +362,11 @@ def _output_block(fence: Fence, problems: list[str]) -> OutputBlock | None:
         problems.append(f"{fence.where}: data-exit must be an integer, not {exit_code!r}")
         return None
     python = fence.attrs.get("data-python", "")
+    parts = python.split("||")
     try:
-        for part in python.split("||"):
+        for part in parts:
+            if len(parts) > 1 and not part.strip():
+                raise InvalidSpecifier("an empty alternative would hold for every version")
             SpecifierSet(part)
     except InvalidSpecifier:
         problems.append(

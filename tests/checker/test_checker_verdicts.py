@@ -17,7 +17,7 @@ import pytest
 from verifier import leaks
 from verifier.catalog import Snippet
 from verifier.check import verify
-from verifier.pages import START_METHODS, read_page
+from verifier.pages import START_METHODS, parse_page, read_page
 from verifier.run import HAVE_PTY, python_version
 
 FIXTURE = Path(__file__).parent / "fixture_site"
@@ -210,6 +210,43 @@ def test_version_claims_must_leave_exactly_one_output_per_version() -> None:
     assert any(
         "python_versions_bad.md:27: data-python must be a version specifier" in p for p in problems
     ), problems
+
+
+def version_claims(*specifiers: str):
+    """A page showing examples/version_dependent.py with one block per specifier."""
+    blocks = "".join(
+        f'``` {{ .output data-python="{v}" }}\nsome output\n```\n\n' for v in specifiers
+    )
+    text = f'```python\n--8<-- "examples/version_dependent.py"\n```\n\n{blocks}'
+    return parse_page(text, Path("docs/zh/claims.md"), FIXTURE)
+
+
+def test_a_claim_may_be_split_at_a_bug_fix_release() -> None:
+    parsed = version_claims(">=3.13.8,!=3.14.0", "<3.13.8 || ==3.14.0")
+    assert not parsed.problems
+    new, old = parsed.programs[0].outputs
+    for version in ("3.9", "3.13.0", "3.13.7", "3.14.0"):
+        assert old.holds_for("fork", version) and not new.holds_for("fork", version)
+    for version in ("3.13.8", "3.13.18", "3.14.1", "3.15.2"):
+        assert new.holds_for("fork", version) and not old.holds_for("fork", version)
+
+
+_CLAIM = "output blocks claim the fork output of examples/version_dependent.py on Python"
+
+
+@pytest.mark.parametrize(
+    ("specifiers", "wrong"),
+    [
+        ((">=3.13.9", "<3.13.8"), f"0 {_CLAIM} 3.13.8"),
+        ((">=3.13.8", "<3.13.8 || ==3.14.0"), f"2 {_CLAIM} 3.14"),
+        (("<3.15",), f"0 {_CLAIM} 3.15"),
+        (("<3.13.8 ||",), "data-python must be a version specifier"),
+    ],
+)
+def test_a_gap_or_overlap_at_a_bug_fix_release_is_a_problem(specifiers, wrong) -> None:
+    """Claims are probed at every supported line and at every release they name."""
+    problems = version_claims(*specifiers).problems
+    assert any(wrong in p for p in problems), problems
 
 
 @pytest.mark.parametrize("method", START_METHODS)
