@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -79,6 +80,28 @@ class RunResult:
     phases: dict[str, float] = field(default_factory=dict)
     """Seconds spent in each step of the run (`setup`, `run`, `survivors`, `shm`,
     `cleanup`), for `benchmarks/verifier_overhead.py`."""
+
+
+def _sigint_as_in_a_terminal() -> None:
+    """Make sure the program does not start with SIGINT ignored.
+
+    In a reader's terminal SIGINT has its default action, and Python turns it
+    into `KeyboardInterrupt`.  A shell without job control starts a background
+    job (`cmd &`, `nohup`, some CI runners) with SIGINT ignored; an ignored
+    signal stays ignored across fork and exec, Python then leaves it so, and a
+    program that relies on it, such as one using `Process.interrupt()`, hangs.
+    exec resets a *handled* signal to its default, so giving this process
+    Python's usual handler gives every run the terminal's disposition.
+    """
+    if os.name == "nt" or signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+        return
+    if threading.current_thread() is not threading.main_thread():
+        raise RuntimeError(
+            "verifier: SIGINT is ignored in this process (started in the background?) "
+            "and can be restored only from the main thread; run the tests in the "
+            "foreground, or call run_program() from the main thread"
+        )
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def run_dir_prefix() -> str:
@@ -145,6 +168,7 @@ def run_program(
         The run's output, exit status and anything it left behind.
     """
     stdout_mode = stdout_mode or ("pty" if HAVE_PTY else "unbuffered-pipe")
+    _sigint_as_in_a_terminal()
     phases: dict[str, float] = {}
     t0 = time.monotonic()
     with tempfile.TemporaryDirectory(prefix=run_dir_prefix()) as workdir:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -51,3 +53,16 @@ def test_each_run_starts_in_a_fresh_directory() -> None:
     first = run_program(program, filename="look.py")
     second = run_program(program, filename="look.py")
     assert first.stdout == second.stdout == "['look.py']\n"
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX signal dispositions")
+def test_a_run_gets_sigint_as_in_a_terminal_even_if_the_caller_ignores_it() -> None:
+    # A background job without job control starts with SIGINT ignored, and exec
+    # would pass that on: Process.interrupt() would then hang the program.
+    program = "import signal\nprint(signal.getsignal(signal.SIGINT) is signal.default_int_handler)\n"
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        result = run_program(program)
+    finally:
+        signal.signal(signal.SIGINT, before)
+    assert (result.stdout, result.stderr) == ("True\n", "")
