@@ -59,7 +59,9 @@ def test_each_run_starts_in_a_fresh_directory() -> None:
 def test_a_run_gets_sigint_as_in_a_terminal_even_if_the_caller_ignores_it() -> None:
     # A background job without job control starts with SIGINT ignored, and exec
     # would pass that on: Process.interrupt() would then hang the program.
-    program = "import signal\nprint(signal.getsignal(signal.SIGINT) is signal.default_int_handler)\n"
+    program = (
+        "import signal\nprint(signal.getsignal(signal.SIGINT) is signal.default_int_handler)\n"
+    )
     before = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         result = run_program(program)
