@@ -129,7 +129,10 @@ def _mapped(names: set[str], pids: list[str]) -> set[str]:
             continue
         wanted[(info.st_dev, info.st_ino)] = name
     found: set[str] = set()
-    marker = f" {SHM_DIR}/".encode()
+    # Not " /dev/shm/": an interpreter run in a chroot (the Debian builds, see
+    # verifier.pythons) shows its mappings under the root's path, such as
+    # ".../debian-sid/dev/shm/sem.mp-...", and only the inode tells them apart.
+    marker = f"{SHM_DIR}/".encode()
     for pid in pids:
         if len(found) == len(wanted):
             break
