@@ -7,6 +7,7 @@ live process has mapped is that process's; a new entry nobody maps is a leak.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -44,12 +45,11 @@ subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
 """
 
 
-@pytest.fixture
-def holder():
-    """A live program holding two entries: (the process, their names, /dev/shm before)."""
-    before = leaks.shm_entries()
+@contextlib.contextmanager
+def holding(python: str = sys.executable):
+    """HOLDER running on `python` in a group of its own: (the process, its two names)."""
     process = subprocess.Popen(
-        [sys.executable, "-c", HOLDER],
+        [python, "-c", HOLDER],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
@@ -57,14 +57,22 @@ def holder():
     )
     try:
         names = set(process.stdout.readline().split())
-        assert len(names) == 2 and names <= leaks.shm_entries(), names
-        yield process, names, before
+        assert len(names) == 2 and names <= leaks.shm_entries(), (python, names)
+        yield process, names
     finally:
         process.stdin.close()
         try:
             process.wait(timeout=10)
         finally:
             leaks.kill_group(process)
+
+
+@pytest.fixture
+def holder():
+    """A live program holding two entries: (the process, their names, /dev/shm before)."""
+    before = leaks.shm_entries()
+    with holding() as (process, names):
+        yield process, names, before
 
 
 def test_entries_a_live_program_holds_are_not_a_leak_and_need_no_wait(holder) -> None:
@@ -111,23 +119,8 @@ def test_the_entries_a_group_maps_are_found_on_every_interpreter(pytestconfig) -
     # The Debian builds run in a chroot, where /proc/PID/maps names the entries
     # under the root's path; a timed-out run there must be cleaned up all the same.
     for python in snippet_pythons(pytestconfig):
-        process = subprocess.Popen(
-            [python, "-c", HOLDER],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-            start_new_session=True,
-        )
-        try:
-            names = set(process.stdout.readline().split())
-            assert len(names) == 2, (python, names)
+        with holding(python) as (process, names):
             assert names <= leaks.shm_in_use(process.pid), python
-        finally:
-            process.stdin.close()
-            try:
-                process.wait(timeout=10)
-            finally:
-                leaks.kill_group(process)
 
 
 def test_a_group_has_members_until_its_last_process_is_gone() -> None:
