@@ -1,23 +1,13 @@
 #!/usr/bin/env python3
 """One entry point for working on the site; needs only Python 3.9+ to start.
 
-    python3 dev.py serve      # build and serve the site at http://127.0.0.1:8000
-    python3 dev.py test       # the whole test suite (what CI runs), snippets on every Python found
-    python3 dev.py build      # strict build into site/
-    python3 dev.py update     # rewrite shown outputs and example formatting from real runs
-    python3 dev.py flakes 20  # run every (snippet x start method x Python) 20 times
-    python3 dev.py lock       # re-pin requirements.lock from pyproject.toml
-    python3 dev.py diagrams   # redraw the Mermaid diagrams into hooks/diagrams/ (needs chromium)
-
-Measurements (never part of `test`; timings are reported, not asserted):
-
-    python3 dev.py bench      # IPC benchmark suite (benchmarks/), results as JSON
-    python3 dev.py site-speed # Lighthouse on the built site (needs node, npm, chromium)
-    python3 dev.py overhead   # the snippet suite's time against bare runs of its programs
+    python3 dev.py <command> [arguments for the tool]
 
 Every command first makes sure `.venv` exists and holds exactly the pinned,
-hash-checked packages of requirements.lock; extra arguments go to the tool
-(mkdocs or pytest) unchanged.
+hash-checked packages of requirements.lock and this repository itself
+(installed editable, so every module imports by its package name); extra
+arguments go to the tool (mkdocs, pytest, ruff or the script) unchanged.
+`python3 dev.py help` lists the commands.
 """
 
 from __future__ import annotations
@@ -27,16 +17,12 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from verifier.pythons import (
-    DEBIAN_LINES,
-    found_pythons,
-    full_version,
-    prepare,
-    unverified,
-    version_key,
-)
+from devtools.environment import build_env
+from verifier.debian import DEBIAN_LINES, prepare
+from verifier.interpreters import cpython_version, found_pythons, unverified, version_key
 
 ROOT = Path(__file__).resolve().parent
 VENV = Path(os.environ.get("DEV_VENV", ROOT / ".venv"))
@@ -51,10 +37,9 @@ LOCK_COMMAND = (
 )
 
 
-def venv_python() -> Path:
-    if os.name == "nt":
-        return VENV / "Scripts" / "python.exe"
-    return VENV / "bin" / "python"
+def venv_python(venv: Path = VENV) -> Path:
+    """The interpreter of the venv at `venv`."""
+    return venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
 
 def say(message: str) -> None:
@@ -72,28 +57,24 @@ def check(*args: object) -> None:
 
 
 def ensure_env() -> Path:
-    """Create .venv and install the lock into it, unless that is already done."""
+    """Create .venv and install the lock and the repository into it, unless that is
+    already done for this lock, this pyproject.toml and this Python."""
     if sys.version_info < (3, 9):  # noqa: UP036 -- the point is a clear message
         sys.exit("dev.py: Python 3.9 or newer is required")
     python = venv_python()
-    wanted = hashlib.sha256(LOCK.read_bytes()).hexdigest() + " " + sys.version
+    digest = hashlib.sha256(LOCK.read_bytes() + (ROOT / "pyproject.toml").read_bytes())
+    wanted = digest.hexdigest() + " " + sys.version
     if python.exists() and STAMP.exists() and STAMP.read_text() == wanted:
         return python
     if not python.exists():
         say(f"creating {VENV}")
         check(sys.executable, "-m", "venv", VENV)
-    say("installing the pinned packages of requirements.lock")
-    check(
-        python,
-        "-m",
-        "pip",
-        "install",
-        "--disable-pip-version-check",
-        "--require-hashes",
-        "--no-deps",
-        "-r",
-        LOCK,
-    )
+    say("installing the pinned packages of requirements.lock, then this repository")
+    pip = [python, "-m", "pip", "install", "--disable-pip-version-check", "-q"]
+    check(*pip, "--require-hashes", "--no-deps", "-r", LOCK)
+    # Editable, built by the locked setuptools: verifier, hooks, benchmarks and
+    # devtools import by name from anywhere, and pytest finds the verifier's plugin.
+    check(*pip, "--no-deps", "--no-build-isolation", "--editable", ROOT)
     STAMP.write_text(wanted)
     return python
 
@@ -104,11 +85,11 @@ def examples_requirements() -> str:
     return "".join(blocks)
 
 
-def snippet_env(base: str, version: str) -> Path | None:
+def examples_venv(base: str, version: str) -> Path | None:
     """A venv of `base` with the lock's packages that examples import (NumPy), so
-    that every interpreter runs the snippets in an environment a reader would have."""
+    that every interpreter runs the examples in an environment a reader would have."""
     venv = ROOT / ".venvs" / f"py{version}"
-    python = venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    python = venv_python(venv)
     wanted = examples_requirements()
     stamp = venv / ".examples.sha256"
     digest = hashlib.sha256(wanted.encode()).hexdigest()
@@ -122,24 +103,25 @@ def snippet_env(base: str, version: str) -> Path | None:
         python, "-m", "pip", "install", "--disable-pip-version-check", "-q",
         "--require-hashes", "--no-deps", "-r", requirements,
     ):  # fmt: skip
-        say(f"warning: could not prepare {venv.name}; its snippets are not run")
+        say(f"warning: could not prepare {venv.name}; its examples are not run")
         return None
     stamp.write_text(digest)
     return python
 
 
-def snippet_pythons(python: Path) -> str:
-    """--snippet-python for `test` and `flakes`: .venv's interpreter, then every other
-    CPython release found (see verifier.pythons), after preparing Debian's current
-    builds of the supported lines this machine lacks.  What cannot be prepared is
-    said here in one line; the test summary lists those lines as not verified."""
-    own = full_version(str(python))
+def every_interpreter(python: Path) -> list[str]:
+    """The interpreters `test` and `flakes` run the examples on: .venv's, then every
+    other CPython release found (see verifier.interpreters), after preparing Debian's
+    current builds of the supported lines this machine lacks (verifier.debian).  What
+    cannot be prepared is said here in one line; the test summary lists those lines
+    as not verified."""
+    own = cpython_version(str(python))
     found = {v: p for v, p in found_pythons().items() if v != own}
     missing = unverified([own, *found])
     prepared = prepare(
         [m.split()[0] for m in missing if m.split()[0] in DEBIAN_LINES], examples_requirements()
     )
-    found.update((full_version(p), p) for p in prepared.pythons)
+    found.update((cpython_version(p), p) for p in prepared.pythons)
     if prepared.problem:
         lines = ", ".join(m for m in missing if m.split()[0] in DEBIAN_LINES)
         say(f"Python {lines} not verified: {prepared.problem}")
@@ -148,27 +130,24 @@ def snippet_pythons(python: Path) -> str:
         if base in prepared.pythons:
             pythons.append(base)  # its venv with NumPy is inside the Debian root
             continue
-        env = snippet_env(base, version)
-        if env:
-            pythons.append(str(env))
-    return ",".join(pythons)
+        venv = examples_venv(base, version)
+        if venv:
+            pythons.append(str(venv))
+    return pythons
 
 
 def every_python(python: Path, args: list[str]) -> list[str]:
-    """The --snippet-python argument, unless the caller gave one."""
-    if any(a.startswith("--snippet-python") for a in args):
+    """The --example-python argument, unless the caller gave one."""
+    if any(a.startswith("--example-python") for a in args):
         return []
-    return [f"--snippet-python={snippet_pythons(python)}"]
+    return [f"--example-python={','.join(every_interpreter(python))}"]
 
 
 def tool_env() -> dict[str, str]:
-    env = dict(os.environ)
-    # Pages are UTF-8; make every tool read and write them that way, even on
-    # Windows with a legacy code page.
-    env["PYTHONUTF8"] = "1"
-    # Material's banner about MkDocs 2.0; the lock pins MkDocs 1.x.
-    env.setdefault("NO_MKDOCS_2_WARNING", "1")
-    return env
+    """The environment of every tool: the one the site build needs (UTF-8 pages
+    everywhere, no MkDocs 2.0 banner), from `devtools.environment.build_env`, which
+    the tests' own builds use too."""
+    return build_env()
 
 
 def pytest(python: Path, args: list[str]) -> int:
@@ -185,62 +164,125 @@ def parallel_args(args: list[str]) -> list[str]:
     return ["-n", "auto", "--dist", "loadgroup"]
 
 
-MEASUREMENTS = {
-    "bench": ["-m", "benchmarks", "run"],
-    "site-speed": ["benchmarks/site_speed/measure.py"],
-    "overhead": ["benchmarks/verifier_overhead.py"],
-}
-"""Commands that measure speed: what each runs with .venv's Python."""
-
-TOOLS = {**MEASUREMENTS, "diagrams": ["tests/browser/draw_diagrams.py"]}
-"""Commands that run one script with .venv's Python."""
+# --- the commands -------------------------------------------------------------
 
 
-def main(argv: list[str]) -> int:
-    command, args = (argv[0], argv[1:]) if argv else ("help", [])
-    if command in {"help", "-h", "--help"}:
-        print(__doc__)
-        return 0
-    if command not in {*TOOLS, "serve", "test", "build", "update", "flakes", "lock"}:
-        print(__doc__)
-        return 2
-    python = ensure_env()
-    os.chdir(ROOT)
-    if command in TOOLS:
-        return run(python, *TOOLS[command], *args, env=tool_env())
-    if command == "serve":
-        return run(python, "-m", "mkdocs", "serve", *args, env=tool_env())
-    if command == "build":
-        if {"-q", "--quiet"} & set(args):
-            # mkdocs 1.6 then exits 0 even when --strict found warnings.
-            sys.exit("dev.py: build without -q, or warnings would not fail it")
-        return run(python, "-m", "mkdocs", "build", "--strict", *args, env=tool_env())
-    if command == "test":
-        return pytest(python, [*parallel_args(args), *every_python(python, args), *args])
-    if command == "update":
-        # Serial on purpose: several workers rewriting one page would race.
-        targets = ["tests/test_snippets.py", "tests/test_example_style.py"]
-        return pytest(python, ["-p", "no:xdist", "--update-examples", *targets, *args])
-    if command == "flakes":
-        repeat = args[0] if args and args[0].isdigit() else "10"
-        rest = args[1:] if args and args[0].isdigit() else args
-        return pytest(
-            python,
-            [
-                *parallel_args(rest),
-                *every_python(python, rest),
-                "--snippet-repeat",
-                repeat,
-                "tests/test_snippets.py",
-                *rest,
-            ],
-        )
-    # lock
+def cmd_serve(python: Path, args: list[str]) -> int:
+    """build and serve the site at http://127.0.0.1:8000 (rebuilds on change)"""
+    return run(python, "-m", "mkdocs", "serve", *args, env=tool_env())
+
+
+def cmd_test(python: Path, args: list[str]) -> int:
+    """the whole test suite (what CI runs), examples on every Python found"""
+    return pytest(python, [*parallel_args(args), *every_python(python, args), *args])
+
+
+def cmd_build(python: Path, args: list[str]) -> int:
+    """strict build of both languages into site/"""
+    if {"-q", "--quiet"} & set(args):
+        # mkdocs 1.6 then exits 0 even when --strict found warnings.
+        sys.exit("dev.py: build without -q, or warnings would not fail it")
+    return run(python, "-m", "mkdocs", "build", "--strict", *args, env=tool_env())
+
+
+def cmd_update(python: Path, args: list[str]) -> int:
+    """rewrite the outputs shown on pages from real runs (-k or --start-methods to narrow)"""
+    # Serial on purpose: several workers rewriting one page would race.
+    targets = ["tests/test_examples.py", "tests/test_example_style.py"]
+    return pytest(python, ["-p", "no:xdist", "--update-examples", *targets, *args])
+
+
+def cmd_flakes(python: Path, args: list[str]) -> int:
+    """run every (example x start method x Python) N times: flakes 20"""
+    repeat = args[0] if args and args[0].isdigit() else "10"
+    rest = args[1:] if args and args[0].isdigit() else args
+    return pytest(
+        python,
+        [
+            *parallel_args(rest),
+            *every_python(python, rest),
+            "--example-repeat",
+            repeat,
+            "tests/test_examples.py",
+            *rest,
+        ],
+    )
+
+
+def cmd_fmt(python: Path, args: list[str]) -> int:
+    """format the project's code and the examples with ruff (examples/ruff.toml for those)"""
+    ruff = [python, "-m", "ruff"]
+    return run(*ruff, "format", *args, ".") or run(*ruff, "check", "--fix", "--select", "I", ".")
+
+
+def cmd_lint(python: Path, args: list[str]) -> int:
+    """ruff lint and format check, as the style tests run them"""
+    ruff = [python, "-m", "ruff"]
+    return run(*ruff, "check", *args, ".") or run(*ruff, "format", "--check", ".")
+
+
+def cmd_lock(python: Path, args: list[str]) -> int:
+    """re-pin requirements.lock from pyproject.toml (with uv, installed on demand)"""
     check(python, "-m", "pip", "install", "--disable-pip-version-check", UV)
     uv = python.parent / ("uv.exe" if os.name == "nt" else "uv")
     check(uv, *LOCK_COMMAND.split()[1:], *args)
     say(f"regenerated {LOCK.name}; commit it together with pyproject.toml")
     return 0
+
+
+def script(module: str, doc: str, *first: str) -> Callable[[Path, list[str]], int]:
+    """A command that runs `python -m module *first` with .venv's Python."""
+
+    def command(python: Path, args: list[str]) -> int:
+        return run(python, "-m", module, *first, *args, env=tool_env())
+
+    command.__doc__ = doc
+    return command
+
+
+COMMANDS: dict[str, Callable[[Path, list[str]], int]] = {
+    "serve": cmd_serve,
+    "test": cmd_test,
+    "build": cmd_build,
+    "update": cmd_update,
+    "flakes": cmd_flakes,
+    "fmt": cmd_fmt,
+    "lint": cmd_lint,
+    "lock": cmd_lock,
+    "diagrams": script(
+        "devtools.draw_diagrams",
+        "redraw the Mermaid diagrams into hooks/assets/diagrams/ (needs chromium)",
+    ),
+    # Measurements: never part of `test`; timings are reported, not asserted.
+    "bench": script("benchmarks", "the IPC benchmark suite (benchmarks/); --quick: 1 min", "run"),
+    "site-speed": script(
+        "devtools.site_speed.measure", "Lighthouse on the built site (needs node, npm, chromium)"
+    ),
+    "overhead": script(
+        "devtools.verifier_overhead", "the example suite's time against bare runs of its examples"
+    ),
+}
+"""Every command: name -> function(.venv's python, extra arguments) -> exit status.
+The first docstring line is the command's help."""
+
+
+def usage() -> str:
+    width = max(map(len, COMMANDS))
+    lines = [f"  python3 dev.py {name:<{width}}  {cmd.__doc__}" for name, cmd in COMMANDS.items()]
+    return __doc__ + "\nCommands:\n\n" + "\n".join(lines) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    command, args = (argv[0], argv[1:]) if argv else ("help", [])
+    if command in {"help", "-h", "--help"}:
+        print(usage())
+        return 0
+    if command not in COMMANDS:
+        print(usage(), file=sys.stderr)
+        return 2
+    python = ensure_env()
+    os.chdir(ROOT)
+    return COMMANDS[command](python, args)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ Run from the repository root (standard library only, any CPython 3.9+):
 The committed reference results are made with
 `python -m benchmarks run --out benchmarks/results/reference.json --note "..."`.
 
-See `python -m benchmarks --help`, and the docstrings of the modules: `method`
+See `python -m benchmarks --help`, and the docstrings of the modules: `methodology`
 (how measurements are taken), `payload` (how arrival is checked), `transports`
 (what each mechanism does exactly), `limits`, `latency`, `recipe`, `results`
 (the JSON and what every field means).

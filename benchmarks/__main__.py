@@ -10,10 +10,7 @@ from pathlib import Path
 
 from benchmarks import results, suite
 from benchmarks.report_text import summary
-
-RESULTS_DIR = Path(__file__).resolve().parent / "results"
-LATEST = RESULTS_DIR / "latest.json"
-REFERENCE = RESULTS_DIR / "reference.json"
+from benchmarks.results import LATEST, REFERENCE
 
 
 def main(argv: list[str] | None = None) -> int:

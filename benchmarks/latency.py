@@ -17,7 +17,7 @@ import os
 import time
 from functools import partial
 
-from benchmarks import method
+from benchmarks import methodology
 from benchmarks.payload import Payload
 from benchmarks.processes import run_roles
 
@@ -279,8 +279,8 @@ def _pinger(round_trip, ends, target):
             break
     round_trip.stop(ends)
     return {
-        "median_s": method.median(times),
-        "p99_s": method.percentile(times, 99),
+        "median_s": methodology.median(times),
+        "p99_s": methodology.percentile(times, 99),
         "round_trips": len(times),
     }
 

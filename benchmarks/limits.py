@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import time
 
-from benchmarks import method
+from benchmarks import methodology
 from benchmarks.payload import Payload
 from benchmarks.processes import run_roles
 
@@ -59,5 +59,5 @@ def _memcpy_role(size, fresh, one_source, copies, target):
 
     round_(max(2, min(64, (8 << 20) // size)))  # warm-up
     if copies is None:
-        return method.calibrate(round_, target, min_n=2)
+        return methodology.calibrate(round_, target, min_n=2)
     return round_(copies)

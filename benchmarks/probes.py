@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 
-from benchmarks import method
+from benchmarks import methodology
 from benchmarks.payload import Payload
 from benchmarks.processes import run_roles
 
@@ -51,7 +51,7 @@ def _producer(queue, size, conn, target):
             deliveries.append(delivered - start)
         seq += 1
     queue.put(None)
-    return {"put_s": method.median(puts), "delivered_s": method.median(deliveries)}
+    return {"put_s": methodology.median(puts), "delivered_s": methodology.median(deliveries)}
 
 
 def _consumer(queue, size, conn):

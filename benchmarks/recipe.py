@@ -38,7 +38,7 @@ from __future__ import annotations
 import time
 from multiprocessing import shared_memory
 
-from benchmarks import method
+from benchmarks import methodology
 from benchmarks.payload import Payload
 from benchmarks.processes import run_roles
 
@@ -93,10 +93,10 @@ def _producer(name, size, conn, transfers, target):
     try:
         transfer_round(WARMUP, full_check=True)  # also touches every page of the block
         if transfers is None:
-            result = method.calibrate(transfer_round, target, min_n=MIN_TRANSFERS)
+            result = methodology.calibrate(transfer_round, target, min_n=MIN_TRANSFERS)
         else:
             transfer_round(transfers)
-            result = {"median_s": method.median(times), "transfers": transfers}
+            result = {"median_s": methodology.median(times), "transfers": transfers}
         conn.send_bytes(b"")  # stop
         return result
     finally:

@@ -16,6 +16,11 @@ from pathlib import Path
 
 from benchmarks.sizes import parse_size
 
+FOLDER = Path(__file__).resolve().parent / "results"
+REFERENCE = FOLDER / "reference.json"
+"""The committed results, which the performance page shows."""
+LATEST = FOLDER / "latest.json"
+"""Where `python -m benchmarks run` writes unless told otherwise."""
 FORMAT = "mp-ipc-bench/1"
 
 _RATE = {
@@ -67,7 +72,7 @@ SCHEMA: dict[str, str] = {
     "limits.memcpy.<size>.samples_mb_per_s": _RATE["samples_mb_per_s"],
     "limits.memcpy.<size>.msgs_per_s": "copies per second of the best repetition (a limit)",
     "limits.memcpy.<size>.mb_per_s": (
-        "MB/s of the best repetition: interference only slows a limit (benchmarks/method.py)"
+        "MB/s of the best repetition: interference only slows a limit (benchmarks/methodology.py)"
     ),
     "limits.memcpy.<size>.median_mb_per_s": "MB/s of the median repetition",
     "limits.memcpy.<size>": (

@@ -1,5 +1,9 @@
-"""The whole run: every case calibrated once, measured in shuffled repetitions,
-then summarised into the results (see `results.SCHEMA`)."""
+"""The whole run: every case calibrated once, measured in shuffled repetitions
+(see `methodology`), then summarized into the results (see `results.SCHEMA`).
+
+A case is one thing measured (a mechanism at one payload size, a round trip, a
+limit, the recipe at one size, a probe); its `Measurement` calibrates and measures it.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,8 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from benchmarks import latency, limits, machine, method, probes, recipe, throughput
+from benchmarks import latency, limits, machine, probes, recipe, throughput
+from benchmarks.methodology import interleaved, median, significant
 from benchmarks.results import FORMAT, SCHEMA
 from benchmarks.sizes import (
     ALLOCATION_SIZES,
@@ -54,10 +59,10 @@ class Settings:
         return cls(start_method, repeats=repeats or 7, **extra)
 
 
-# --- cases: one thing measured, as (calibrate, measure) -----------------------
+# --- measurements: one case each, as (calibrate, measure) ------------------------
 
 
-class Case:
+class Measurement:
     name = ""
 
     def calibrate(self, ctx, settings: Settings) -> None:
@@ -67,7 +72,7 @@ class Case:
         raise NotImplementedError
 
 
-class ThroughputCase(Case):
+class ThroughputMeasurement(Measurement):
     def __init__(self, transport, size: int, group: str):
         self.transport, self.size, self.group = transport, size, group
         self.name = f"{group} {transport.key} {size_label(size)}"
@@ -90,7 +95,7 @@ class ThroughputCase(Case):
         return {"messages": self.messages, "seconds": seconds}
 
 
-class MemcpyCase(Case):
+class MemcpyMeasurement(Measurement):
     def __init__(self, size: int, fresh: bool = False, one_source: bool = False):
         self.size, self.fresh, self.one_source = size, fresh, one_source
         self.group = "memcpy_cached" if one_source else "memcpy_fresh" if fresh else "memcpy"
@@ -115,7 +120,7 @@ class MemcpyCase(Case):
         return {"messages": self.copies, "seconds": self._run(ctx, settings, self.copies)}
 
 
-class LatencyCase(Case):
+class LatencyMeasurement(Measurement):
     def __init__(self, round_trip, group: str):
         self.round_trip, self.group = round_trip, group
         self.name = f"{group} {round_trip.key}"
@@ -129,7 +134,7 @@ class LatencyCase(Case):
         )
 
 
-class RecipeCase(Case):
+class RecipeMeasurement(Measurement):
     def __init__(self, size: int):
         self.size = size
         self.name = f"recipe {size_label(size)}"
@@ -146,7 +151,7 @@ class RecipeCase(Case):
         )
 
 
-class PutProbeCase(Case):
+class PutProbeMeasurement(Measurement):
     def __init__(self, kind: str, size: int):
         self.kind, self.size = kind, size
         self.name = f"probe {kind}.put {size_label(size)}"
@@ -160,9 +165,11 @@ class PutProbeCase(Case):
         )
 
 
-def build_cases(settings: Settings) -> tuple[list[Case], dict[tuple[str, str, int], str]]:
-    """Every case of the run, and the skipped (group, key, size) combinations with why."""
-    cases: list[Case] = []
+def build_measurements(
+    settings: Settings,
+) -> tuple[list[Measurement], dict[tuple[str, str, int], str]]:
+    """Every measurement of the run, and the skipped (group, key, size) combinations with why."""
+    measurements: list[Measurement] = []
     skipped: dict[tuple[str, str, int], str] = {}
     for group, transports in (("throughput", THROUGHPUT), ("limits", RAW_CHANNELS)):
         for transport in transports:
@@ -171,10 +178,10 @@ def build_cases(settings: Settings) -> tuple[list[Case], dict[tuple[str, str, in
                 if reason:
                     skipped[(group, transport.key, size)] = reason
                 else:
-                    cases.append(ThroughputCase(transport, size, group))
+                    measurements.append(ThroughputMeasurement(transport, size, group))
     for size in sorted({*settings.sizes, *settings.allocation_sizes, *_recipe_sizes(settings)}):
-        cases += [MemcpyCase(size), MemcpyCase(size, fresh=True)]
-    cases.append(MemcpyCase(CACHED_MEMCPY_SIZE, one_source=True))
+        measurements += [MemcpyMeasurement(size), MemcpyMeasurement(size, fresh=True)]
+    measurements.append(MemcpyMeasurement(CACHED_MEMCPY_SIZE, one_source=True))
     for group, round_trips in (
         ("latency", latency.ROUND_TRIPS),
         ("round_trip", latency.RAW_ROUND_TRIPS),
@@ -184,11 +191,14 @@ def build_cases(settings: Settings) -> tuple[list[Case], dict[tuple[str, str, in
             if reason:
                 skipped[(group, round_trip.key, latency.SIZE)] = reason
             else:
-                cases.append(LatencyCase(round_trip, group))
-    cases += [RecipeCase(size) for size in _recipe_sizes(settings)]
+                measurements.append(LatencyMeasurement(round_trip, group))
+    measurements += [RecipeMeasurement(size) for size in _recipe_sizes(settings)]
     put_size = min(PUT_PROBE_SIZE, max(settings.sizes))
-    cases += [PutProbeCase("Queue", put_size), PutProbeCase("SimpleQueue", put_size)]
-    return cases, skipped
+    measurements += [
+        PutProbeMeasurement("Queue", put_size),
+        PutProbeMeasurement("SimpleQueue", put_size),
+    ]
+    return measurements, skipped
 
 
 def _recipe_sizes(settings: Settings) -> list[int]:
@@ -204,27 +214,27 @@ def run(settings: Settings, progress=print) -> dict:
     started = time.monotonic()
     about = machine.describe(settings.start_method)
     ctx = multiprocessing.get_context(settings.start_method)
-    cases, skipped = build_cases(settings)
+    measurements, skipped = build_measurements(settings)
     rng = random.Random(settings.seed)
-    total = len(cases) * (1 + settings.repeats)
+    total = len(measurements) * (1 + settings.repeats)
     done = 0
-    for _, case in method.interleaved(cases, 1, rng):
+    for _, measurement in interleaved(measurements, 1, rng):
         done += 1
-        progress(f"[{done:4}/{total}] calibrate {case.name}")
-        case.calibrate(ctx, settings)
-    samples: dict[Case, list[dict]] = defaultdict(list)
-    for repetition, case in method.interleaved(cases, settings.repeats, rng):
+        progress(f"[{done:4}/{total}] calibrate {measurement.name}")
+        measurement.calibrate(ctx, settings)
+    samples: dict[Measurement, list[dict]] = defaultdict(list)
+    for repetition, measurement in interleaved(measurements, settings.repeats, rng):
         done += 1
         session_started = time.monotonic()
-        sample = case.measure(ctx, settings)
-        samples[case].append(sample)
+        sample = measurement.measure(ctx, settings)
+        samples[measurement].append(sample)
         progress(
-            f"[{done:4}/{total}] {repetition + 1}/{settings.repeats} {case.name}: {_brief(sample)}"
-            f" ({time.monotonic() - session_started:.1f} s)"
+            f"[{done:4}/{total}] {repetition + 1}/{settings.repeats} {measurement.name}: "
+            f"{_brief(sample)} ({time.monotonic() - session_started:.1f} s)"
         )
     about["load_average_end"] = machine.load_average()
     about["duration_s"] = round(time.monotonic() - started, 1)
-    return summarise(settings, about, cases, samples, skipped)
+    return summarize(settings, about, measurements, samples, skipped)
 
 
 def _brief(sample: dict) -> str:
@@ -239,25 +249,23 @@ def _brief(sample: dict) -> str:
 
 # --- from samples to results ----------------------------------------------------
 
-S = method.significant
-
 
 def _rate(samples: list[dict], size: int, limit: bool = False) -> dict:
-    """Median rate of a mechanism; a limit's best (see `method`), with its median too."""
+    """Median rate of a mechanism; a limit's best (see `methodology`), with its median too."""
     per_second = [s["messages"] / s["seconds"] for s in samples]
-    figure = max(per_second) if limit else method.median(per_second)
+    figure = max(per_second) if limit else median(per_second)
     rate = {
-        "msgs_per_s": S(figure),
-        "mb_per_s": S(figure * size / MB),
+        "msgs_per_s": significant(figure),
+        "mb_per_s": significant(figure * size / MB),
         "messages": samples[-1]["messages"],
-        "samples_mb_per_s": [S(r * size / MB) for r in per_second],
+        "samples_mb_per_s": [significant(r * size / MB) for r in per_second],
     }
     if limit:
-        rate["median_mb_per_s"] = S(method.median(per_second) * size / MB)
+        rate["median_mb_per_s"] = significant(median(per_second) * size / MB)
     return rate
 
 
-def summarise(settings: Settings, about: dict, cases, samples, skipped) -> dict:
+def summarize(settings: Settings, about: dict, measurements, samples, skipped) -> dict:
     results: dict = {
         "format": FORMAT,
         "schema": SCHEMA,
@@ -288,63 +296,63 @@ def summarise(settings: Settings, about: dict, cases, samples, skipped) -> dict:
         "recipe": {},
         "probes": {"put": {}},
     }
-    limits_ = results["limits"]
-    recipe_cases: list[RecipeCase] = []
+    limit_results = results["limits"]
+    recipes: list[RecipeMeasurement] = []
     for (group, key, size), reason in skipped.items():
         entry = {"skipped": reason}
         if group == "throughput":
             results["throughput"][key][size_label(size)] = entry
         elif group == "limits":
-            limits_[key][size_label(size)] = entry
+            limit_results[key][size_label(size)] = entry
         elif group == "latency":
             results["latency"][key] = entry
         else:
-            limits_.setdefault("round_trip", {})[key] = entry
-    for case in cases:
-        got = samples[case]
-        if isinstance(case, MemcpyCase):
-            rate = _rate(got, case.size, limit=True)
-            if case.one_source:
-                limits_["memcpy_cached"] = {
-                    "size": size_label(case.size),
-                    "gb_per_s": S(rate["mb_per_s"] / 1000),
+            limit_results.setdefault("round_trip", {})[key] = entry
+    for measurement in measurements:
+        got = samples[measurement]
+        if isinstance(measurement, MemcpyMeasurement):
+            rate = _rate(got, measurement.size, limit=True)
+            if measurement.one_source:
+                limit_results["memcpy_cached"] = {
+                    "size": size_label(measurement.size),
+                    "gb_per_s": significant(rate["mb_per_s"] / 1000),
                     **rate,
                 }
             else:
-                limits_[case.group][size_label(case.size)] = rate
-        elif isinstance(case, ThroughputCase):
-            tree = results["throughput"] if case.group == "throughput" else limits_
-            rate = _rate(got, case.size, limit=case.group == "limits")
-            tree[case.transport.key][size_label(case.size)] = rate
-        elif isinstance(case, LatencyCase):
-            # A limit's best session, a mechanism's median session (see `method`).
-            pick = method.median if case.group == "latency" else min
+                limit_results[measurement.group][size_label(measurement.size)] = rate
+        elif isinstance(measurement, ThroughputMeasurement):
+            tree = results["throughput"] if measurement.group == "throughput" else limit_results
+            rate = _rate(got, measurement.size, limit=measurement.group == "limits")
+            tree[measurement.transport.key][size_label(measurement.size)] = rate
+        elif isinstance(measurement, LatencyMeasurement):
+            # A limit's best session, a mechanism's median session (see `methodology`).
+            pick = median if measurement.group == "latency" else min
             entry = {
-                "median_us": S(pick([s["median_s"] for s in got]) * 1e6),
-                "p99_us": S(pick([s["p99_s"] for s in got]) * 1e6),
+                "median_us": significant(pick([s["median_s"] for s in got]) * 1e6),
+                "p99_us": significant(pick([s["p99_s"] for s in got]) * 1e6),
                 "round_trips": got[-1]["round_trips"],
-                "samples_median_us": [S(s["median_s"] * 1e6) for s in got],
-                "samples_p99_us": [S(s["p99_s"] * 1e6) for s in got],
+                "samples_median_us": [significant(s["median_s"] * 1e6) for s in got],
+                "samples_p99_us": [significant(s["p99_s"] * 1e6) for s in got],
             }
-            if case.group == "latency":
-                results["latency"][case.round_trip.key] = entry
+            if measurement.group == "latency":
+                results["latency"][measurement.round_trip.key] = entry
             else:
-                limits_.setdefault("round_trip", {})[case.round_trip.key] = entry
-        elif isinstance(case, RecipeCase):
-            recipe_cases.append(case)
-        elif isinstance(case, PutProbeCase):
-            put = method.median([s["put_s"] for s in got])
-            delivered = method.median([s["delivered_s"] for s in got])
-            results["probes"]["put"][_snake(case.kind)] = {
-                "size": size_label(case.size),
-                "put_us": S(put * 1e6),
-                "delivered_us": S(delivered * 1e6),
-                "put_share": S(put / delivered, 2),
+                limit_results.setdefault("round_trip", {})[measurement.round_trip.key] = entry
+        elif isinstance(measurement, RecipeMeasurement):
+            recipes.append(measurement)
+        elif isinstance(measurement, PutProbeMeasurement):
+            put = median([s["put_s"] for s in got])
+            delivered = median([s["delivered_s"] for s in got])
+            results["probes"]["put"][_snake(measurement.kind)] = {
+                "size": size_label(measurement.size),
+                "put_us": significant(put * 1e6),
+                "delivered_us": significant(delivered * 1e6),
+                "put_share": significant(put / delivered, 2),
             }
     _add_ratios(results)
-    for case in sorted(recipe_cases, key=lambda case: case.size):
-        _add_recipe(results, case, samples[case])
-    for tree in (results["throughput"], limits_):
+    for measurement in sorted(recipes, key=lambda measurement: measurement.size):
+        _add_recipe(results, measurement, samples[measurement])
+    for tree in (results["throughput"], limit_results):
         for key, entries in tree.items():
             if all(_is_size(label) for label in entries):
                 tree[key] = dict(sorted(entries.items(), key=lambda item: parse_size(item[0])))
@@ -364,49 +372,57 @@ def _snake(kind: str) -> str:
 
 
 def _add_ratios(results: dict) -> None:
-    limits_ = results["limits"]
-    memcpy = limits_["memcpy"]
+    limit_results = results["limits"]
+    memcpy = limit_results["memcpy"]
     channels = results["descriptions"]["throughput"]
-    for tree in (results["throughput"], {k: limits_[k] for k in ("os_pipe", "socketpair")}):
+    for tree in (results["throughput"], {k: limit_results[k] for k in ("os_pipe", "socketpair")}):
         for key, by_size in tree.items():
             channel = channels[key]["channel"]
             for label, entry in by_size.items():
                 if "skipped" in entry:
                     continue
-                entry["memcpy_ratio"] = S(entry["mb_per_s"] / memcpy[label]["mb_per_s"], 3)
+                entry["memcpy_ratio"] = significant(
+                    entry["mb_per_s"] / memcpy[label]["mb_per_s"], 3
+                )
                 if tree is results["throughput"]:
-                    raw = limits_[channel].get(label, {}) if channel else {}
+                    raw = limit_results[channel].get(label, {}) if channel else {}
                     entry["channel_ratio"] = (
-                        S(entry["mb_per_s"] / raw["mb_per_s"], 3) if "mb_per_s" in raw else None
+                        significant(entry["mb_per_s"] / raw["mb_per_s"], 3)
+                        if "mb_per_s" in raw
+                        else None
                     )
-    for label, fresh in limits_["memcpy_fresh"].items():
-        limits_.setdefault("allocation", {})[label] = {
+    for label, fresh in limit_results["memcpy_fresh"].items():
+        limit_results.setdefault("allocation", {})[label] = {
             "fresh_mb_per_s": fresh["mb_per_s"],
             "reused_mb_per_s": memcpy[label]["mb_per_s"],
-            "fresh_ratio": S(fresh["mb_per_s"] / memcpy[label]["mb_per_s"], 3),
+            "fresh_ratio": significant(fresh["mb_per_s"] / memcpy[label]["mb_per_s"], 3),
         }
     largest = max(results["settings"]["sizes"], key=parse_size)
-    limits_["memcpy_uncached"] = {
+    limit_results["memcpy_uncached"] = {
         "size": largest,
-        "gb_per_s": S(memcpy[largest]["mb_per_s"] / 1000),
+        "gb_per_s": significant(memcpy[largest]["mb_per_s"] / 1000),
     }
-    round_trip = limits_.get("round_trip", {})
+    round_trip = limit_results.get("round_trip", {})
     for key, entry in results["latency"].items():
         channel = results["descriptions"]["latency"][key]["channel"]
         if "skipped" not in entry and "median_us" in round_trip.get(channel, {}):
-            entry["times_channel"] = S(entry["median_us"] / round_trip[channel]["median_us"], 3)
+            entry["times_channel"] = significant(
+                entry["median_us"] / round_trip[channel]["median_us"], 3
+            )
 
 
-def _add_recipe(results: dict, case: RecipeCase, got: list[dict]) -> None:
-    label = size_label(case.size)
-    transfer = method.median([s["median_s"] for s in got])
-    mb_per_s = case.size / transfer / MB
+def _add_recipe(results: dict, measurement: RecipeMeasurement, got: list[dict]) -> None:
+    label = size_label(measurement.size)
+    transfer = median([s["median_s"] for s in got])
+    mb_per_s = measurement.size / transfer / MB
     queue = results["throughput"]["queue"].get(label, {})
     results["recipe"][label] = {
-        "mb_per_s": S(mb_per_s),
-        "transfer_ms": S(transfer * 1e3),
+        "mb_per_s": significant(mb_per_s),
+        "transfer_ms": significant(transfer * 1e3),
         "transfers": got[-1]["transfers"],
-        "memcpy_ratio": S(mb_per_s / results["limits"]["memcpy"][label]["mb_per_s"], 3),
-        "speedup_vs_queue": S(mb_per_s / queue["mb_per_s"], 3) if "mb_per_s" in queue else None,
-        "samples_mb_per_s": [S(case.size / s["median_s"] / MB) for s in got],
+        "memcpy_ratio": significant(mb_per_s / results["limits"]["memcpy"][label]["mb_per_s"], 3),
+        "speedup_vs_queue": significant(mb_per_s / queue["mb_per_s"], 3)
+        if "mb_per_s" in queue
+        else None,
+        "samples_mb_per_s": [significant(measurement.size / s["median_s"] / MB) for s in got],
     }

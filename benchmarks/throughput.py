@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import time
 
-from benchmarks import method
+from benchmarks import methodology
 from benchmarks.payload import Payload
 from benchmarks.processes import run_roles
 
@@ -74,7 +74,7 @@ def _producer(transport, ends, size, control, messages, target):
     try:
         round_(warmup_count(size), full_check=True)
         if messages is None:
-            result = method.calibrate(round_, target, min_n=2)
+            result = methodology.calibrate(round_, target, min_n=2)
         else:
             result = round_(messages)
         control.send(("stop",))

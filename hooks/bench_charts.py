@@ -16,25 +16,27 @@ SVG is never wrapped in paragraphs or escaped):
 PATH is a dotted path into benchmarks/results/reference.json (list them with
 `python -m benchmarks values`); fields ending in `_ratio` read as percentages,
 `speedup_*` as multiples, other numbers with three significant digits.  The
-page's language is the first part of its source path (`zh/...`, `en/...`).
-A placeholder that names an unknown chart, table or value, or a missing or
-invalid results file, fails the build.
+page's language is that of its source (`hooks.site_map.page_language`); the
+HTML comes from `hooks.bench_render`.  A placeholder that names an unknown
+chart, table or value, or a missing or invalid results file, fails the build.
 """
 
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
-# MkDocs loads hooks by path; the benchmarks package sits next to hooks/.
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from benchmarks import results
+from hooks.bench_render import page_report
+from hooks.site_map import page_language
 
-from benchmarks import page_report, results
-
-RESULTS = Path(__file__).resolve().parents[1] / "benchmarks" / "results" / "reference.json"
+RESULTS = results.REFERENCE
+"""The results the pages show (the hook's tests point it at made-up ones)."""
 PLACEHOLDER = re.compile(r"<!--\s*bench:(?P<kind>\S*)(?P<args>[^>]*?)\s*-->")
 
 _loaded: dict[Path, tuple[float, dict]] = {}
@@ -93,8 +95,8 @@ def replace_placeholders(html: str, language: str, path: Path = RESULTS, page: s
     return PLACEHOLDER.sub(replace, html)
 
 
-def on_page_content(html, page, config, files):
-    language = Path(page.file.src_uri).parts[0]
-    if language not in page_report.LANGUAGES:
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    language = page_language(page.file.src_uri)
+    if language is None:
         return html
     return replace_placeholders(html, language, RESULTS, page.file.src_uri)

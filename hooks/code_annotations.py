@@ -2,7 +2,7 @@
 
 Material turns a `# (1)!` comment into an annotation marker and hides the
 marker while its copy button reads the code block, but the spaces between the
-code and the comment are plain text: `q.put(x)  # (1)!` was copied as
+code and the comment are plain text: `q.put(x)  # (1)!` would be copied as
 `q.put(x)  `.  This hook wraps those spaces in a span that site.css hides while
 Material copies (`[data-md-copying]`), so the page looks the same and the
 clipboard holds the code without trailing whitespace.
@@ -11,6 +11,10 @@ clipboard holds the code without trailing whitespace.
 from __future__ import annotations
 
 import re
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 # Spaces, bare or in Pygments' whitespace span, then a comment span that
 # Material replaces entirely: its class is one Material searches for markers
@@ -26,5 +30,5 @@ def _wrap(match: re.Match) -> str:
     return f'<span class="annotation-space">{space}</span>{match.group("comment")}'
 
 
-def on_page_content(html, page, config, files):
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     return _SPACE_BEFORE_MARKER.sub(_wrap, html)

@@ -1,4 +1,4 @@
-"""Two fixes to how mkdocs-static-i18n (1.3) builds the Chinese and English sites.
+"""Three fixes to how mkdocs-static-i18n (1.3) builds the Chinese and English sites.
 
 1. `theme.language` per build.  The plugin builds the default language, then
    rebuilds the site once per other language, and sets `theme.language` only in
@@ -25,11 +25,15 @@ from __future__ import annotations
 
 import re
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 
 @event_priority(100)  # before mkdocstrings (0) and i18n (-100)
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     i18n = config.plugins.get("i18n")
     if i18n is not None:
         config.theme["language"] = i18n.current_language or i18n.default_language
@@ -37,7 +41,9 @@ def on_config(config):
 
 
 @event_priority(0)  # after i18n (50) has filled in this page's alternates
-def on_page_context(context, page, config, nav):
+def on_page_context(
+    context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> TemplateContext:
     alternates = getattr(page.file, "alternates", {})
     # i18n sets `config.extra.alternate` as an attribute, which is what the
     # theme's template reads (not the `extra["alternate"]` item).
@@ -53,11 +59,11 @@ def on_page_context(context, page, config, nav):
 _HEAD_ALTERNATE = re.compile(r'\n?[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
-def on_post_page(output, page, config):
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     return _HEAD_ALTERNATE.sub("", output)
 
 
-def on_post_template(output_content, template_name, config):
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     # 404.html is rendered from a template, not as a page.
     if template_name == "404.html":
         return _HEAD_ALTERNATE.sub("", output_content)

@@ -3,23 +3,24 @@
 Drawing one small flowchart in the browser takes Mermaid over a second of a
 phone's processor and a few hundred kilobytes of script; the drawing is the
 same for every reader.  So each ```mermaid block is drawn once, by Mermaid in
-Chromium, and kept as an SVG file in hooks/diagrams/, named after a hash of
-the diagram's source and the Mermaid version.  At build time this hook puts
-the drawing in place of the source, inside the same `<pre class="mermaid">`;
+Chromium, and kept as an SVG file in hooks/assets/diagrams/, named after a
+hash of the diagram's source and the Mermaid version.  At build time this hook
+puts the drawing in place of the source, inside the same `<pre class="mermaid">`;
 the on-demand Mermaid of overrides/main.html hands it to Material as drawn,
 and Mermaid itself is never loaded.
 
 A block without a drawing here (a new or changed diagram) keeps its source and
-is drawn in the reader's browser as before, so building needs neither node nor
-a browser.  tests/browser/test_every_page.py fails until the drawings are
+is drawn in the reader's browser, so building needs neither node nor a
+browser.  tests/browser/test_every_page.py fails until the drawings are
 brought up to date with:
 
     python3 dev.py diagrams
 
-(tests/browser/draw_diagrams.py), which builds the site with every diagram
-left to Mermaid, lets Chromium draw them, and rewrites hooks/diagrams/.  Labels are measured in a wide font (DejaVu Sans) and
-shown in the reader's own: their boxes fit any common font.  The colours are
-Material's CSS variables, so one drawing serves the light and the dark scheme.
+(`python -m devtools.draw_diagrams`), which builds the site with every diagram
+left to Mermaid, lets Chromium draw them, and rewrites hooks/assets/diagrams/.
+Labels are measured in a wide font (DejaVu Sans) and shown in the reader's
+own: their boxes fit any common font.  The colours are Material's CSS
+variables, so one drawing serves the light and the dark scheme.
 """
 
 from __future__ import annotations
@@ -32,12 +33,18 @@ import os
 import re
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-DIAGRAMS = HERE / "diagrams"
-VENDOR = HERE.parent / "docs" / "assets" / "javascripts" / "vendor"
-OFF = "STATIC_DIAGRAMS"
-"""Set to `off` in the environment, every diagram is left to Mermaid."""
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
+HERE = Path(__file__).resolve().parent
+DIAGRAMS = HERE / "assets" / "diagrams"
+VENDOR = HERE.parent / "docs" / "assets" / "javascripts" / "vendor"
+DISABLE_ENV = "STATIC_DIAGRAMS"
+"""The name of the environment variable that, set to `off`, leaves every
+diagram to Mermaid (as devtools.draw_diagrams builds the site)."""
+
+_SHOWN_DIAGRAMS = DIAGRAMS.relative_to(HERE.parent).as_posix()
 BLOCK = re.compile(r'<pre class="mermaid"><code>(?P<source>.*?)</code></pre>', re.DOTALL)
 log = logging.getLogger(f"mkdocs.hooks.{Path(__file__).stem}")
 
@@ -62,16 +69,16 @@ def drawing(source: str) -> str | None:
     return path.read_text(encoding="utf-8").strip() if path.is_file() else None
 
 
-def on_page_content(html_text, page, config, files):
-    if os.environ.get(OFF) == "off":
+def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if os.environ.get(DISABLE_ENV) == "off":
         return html_text
 
     def drawn(block: re.Match) -> str:
         svg = drawing(html.unescape(block["source"]))
         if svg is None:
             log.info(
-                f"{page.file.src_uri}: a diagram has no drawing in hooks/diagrams/ and is "
-                "drawn in the browser (to draw it: python3 dev.py diagrams)"
+                f"{page.file.src_uri}: a diagram has no drawing in {_SHOWN_DIAGRAMS}/ and "
+                "is drawn in the browser (to draw it: python3 dev.py diagrams)"
             )
             return block[0]
         return f'<pre class="mermaid">{svg}</pre>'

@@ -18,6 +18,10 @@ from __future__ import annotations
 
 import re
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
 _CORNERED_TABLE = re.compile(
     r"(?P<head><table>\s*<thead>\s*<tr>\s*)<th(?P<attrs>[^>]*)>\s*</th>(?P<rest>.*?</table>)",
     re.DOTALL,
@@ -40,5 +44,5 @@ def with_row_headers(html: str) -> str:
     return _CORNERED_TABLE.sub(_with_row_headers, html)
 
 
-def on_page_content(html, page, config, files):
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     return with_row_headers(html)

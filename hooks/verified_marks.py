@@ -1,66 +1,78 @@
 """Put a small "verified under" mark above every verified program on a page.
 
 The mark is computed from the page's own output blocks, read by the same
-parser the snippet tests use (`verifier.pages`): the start methods some block
-claims, the oldest Python version a block claims up to the newest release line the
-suite runs (`verifier.pythons.SUPPORTED`; every line must have a block), and
-`data-platforms`.  It cannot say more
-than the tests check, and it changes when the declarations change.
+parser the example tests use (`verifier.pages`): the start methods some block
+claims, the oldest Python version a block claims up to the newest release line
+the suite runs (`verifier.interpreters.SUPPORTED`; every line must have a
+block), and `data-platforms`.  It cannot say more than the tests check, and it
+changes when the declarations change.
 """
 
 from __future__ import annotations
 
 import html
-import sys
 from pathlib import Path
 
-# MkDocs loads hooks by path; the verifier package sits next to hooks/.
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
-from verifier.catalog import REPO_ROOT
-from verifier.pages import START_METHODS, ShownProgram, parse_page
-from verifier.pythons import SUPPORTED, version_key
+from hooks.site_map import LANGUAGES, page_language
+from verifier.claims import START_METHODS, oldest_python
+from verifier.interpreters import SUPPORTED, version_key
+from verifier.pages import ShownExample, parse_page
 
-_WORDS = {
-    "zh": {"verified": "已验证", "only": "仅限 {}", "how": "验证方法"},
-    "en": {"verified": "Verified", "only": "{} only", "how": "how examples are verified"},
+WORDS = {
+    "zh": {"verified": "已验证", "colon": "：", "only": "仅限 {}", "how": "验证方法"},
+    "en": {
+        "verified": "Verified",
+        "colon": ": ",
+        "only": "{} only",
+        "how": "how examples are verified",
+    },
 }
+"""The mark's words in each language of the site (`hooks.site_map.LANGUAGES`)."""
+if set(WORDS) != set(LANGUAGES):
+    raise PluginError(f"verified_marks: words for {sorted(WORDS)}, the site has {LANGUAGES}")
 _PLATFORM_NAMES = {"linux": "Linux", "macos": "macOS", "windows": "Windows"}
 
 
-def mark_text(program: ShownProgram, language: str) -> str:
+def mark_text(example: ShownExample, language: str) -> str:
     """`Verified: fork · spawn · forkserver · Python 3.9–3.15` (in the page's language).
 
     The range ends at the newest release line the test command requires
-    (`verifier.pythons.SUPPORTED`), which is the newest that ran."""
-    words = _WORDS[language]
-    methods = [m for m in START_METHODS if m in program.methods]
-    oldest = min((v for v in (program.oldest_python(m) for m in methods) if v), key=version_key)
+    (`verifier.interpreters.SUPPORTED`), which is the newest that ran."""
+    words = WORDS[language]
+    methods = [m for m in START_METHODS if m in example.methods]
+    oldest = min((v for v in (oldest_python(example, m) for m in methods) if v), key=version_key)
     newest = SUPPORTED[-1]
     parts = [" · ".join(methods), f"Python {oldest}" + (f"–{newest}" if oldest != newest else "")]
-    if program.platforms:
-        names = ", ".join(_PLATFORM_NAMES[p] for p in program.platforms)
+    if example.platforms:
+        names = ", ".join(_PLATFORM_NAMES[p] for p in example.platforms)
         parts.append(words["only"].format(names))
-    separator = "：" if language == "zh" else ": "
-    return words["verified"] + separator + " · ".join(parts)
+    return words["verified"] + words["colon"] + " · ".join(parts)
 
 
-def on_page_markdown(markdown: str, page, config, files) -> str:
-    language = Path(page.file.src_uri).parts[0]
-    if language not in _WORDS:
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    language = page_language(page.file.src_uri)
+    if language is None:
         return markdown
-    parsed = parse_page(markdown, Path("docs", page.file.src_uri), REPO_ROOT)
-    if not parsed.programs:
+    # Read as the page checker reads it, with the includes of the site being built.
+    root = Path(config.config_file_path).resolve().parent
+    source = Path(config.docs_dir).resolve().relative_to(root) / page.file.src_uri
+    parsed = parse_page(markdown, source, root)
+    if not parsed.examples:
         return markdown
     depth = len(Path(page.file.src_uri).parts) - 2  # folders below the language root
     how = "../" * depth + "contributing/verification.md"
     lines = markdown.split("\n")
     # From the bottom up, so that earlier line numbers stay valid.
-    for program in sorted(parsed.programs, key=lambda p: p.fence.line, reverse=True):
-        indent = " " * program.fence.indent
-        text = html.escape(mark_text(program, language))
-        title = html.escape(_WORDS[language]["how"])
+    for example in sorted(parsed.examples, key=lambda p: p.fence.line, reverse=True):
+        indent = " " * example.fence.indent
+        text = html.escape(mark_text(example, language))
+        title = html.escape(WORDS[language]["how"])
         mark = f'{indent}<p class="verified-under" markdown="span">[{text}]({how} "{title}")</p>'
-        at = program.fence.line - 1
+        at = example.fence.line - 1
         lines[at:at] = [mark, ""]
     return "\n".join(lines)

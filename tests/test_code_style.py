@@ -1,4 +1,5 @@
-"""The project's own code (verifier, tests, hooks, dev.py) is lint-clean and formatted.
+"""The project's own code (verifier, hooks, benchmarks, devtools, tests, dev.py) is
+lint-clean and formatted.
 
 Settings are in pyproject.toml; the examples have their own, stricter check in
 test_example_style.py.

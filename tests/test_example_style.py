@@ -1,31 +1,27 @@
 """Every example is lint-clean and formatted, as code readers copy should be.
 
-Linting goes through pytest-examples (ruff, with the settings below).  It has
-no `ruff format`, so formatting is checked by calling ruff directly.  With
---update-examples both are fixed in place instead.
+ruff checks each file with the settings in `examples/ruff.toml`, the same ones
+an editor or a bare `ruff check examples` applies.  With --update-examples
+(`dev.py update`) both are fixed in place instead.
 """
 
 from __future__ import annotations
 
 import subprocess
+from pathlib import Path
 
 import pytest
-from pytest_examples import CodeExample
 from ruff.__main__ import find_ruff_bin
 
 from verifier.catalog import REPO_ROOT
 
 EXAMPLES = sorted((REPO_ROOT / "examples").rglob("*.py"))
-# 79 columns fit a code block on the page without a scroll bar; examples must
-# run on every Python from 3.9, so newer syntax is flagged.
-LINE_LENGTH = 79
-RULES = ["E", "F", "W", "B", "I", "UP"]
-TARGET = "py39"
+SETTINGS = REPO_ROOT / "examples" / "ruff.toml"
 
 
 def _ruff(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [find_ruff_bin(), *args, f"--line-length={LINE_LENGTH}", f"--target-version={TARGET}"],
+        [find_ruff_bin(), *args],
         capture_output=True,
         text=True,
         cwd=REPO_ROOT,
@@ -36,19 +32,30 @@ def _ruff(*args: str) -> subprocess.CompletedProcess:
 @pytest.mark.parametrize(
     "path", EXAMPLES, ids=[p.relative_to(REPO_ROOT / "examples").as_posix() for p in EXAMPLES]
 )
-def test_example_is_linted_and_formatted(path, eval_example) -> None:
-    if eval_example.update_examples:
-        _ruff("check", "--fix", f"--extend-select={','.join(RULES)}", str(path))
-        _ruff("format", str(path))
-    eval_example.set_config(ruff_line_length=LINE_LENGTH, ruff_select=RULES, target_version=TARGET)
+def test_example_is_linted_and_formatted(path: Path, pytestconfig: pytest.Config) -> None:
     relative = path.relative_to(REPO_ROOT).as_posix()
-    lint_error = None
-    try:
-        eval_example.lint_ruff(CodeExample.create(path.read_text(encoding="utf-8"), path=path))
-    except pytest.fail.Exception as failure:
-        lint_error = str(failure)
-    if lint_error:
-        # ruff reads the code from stdin and calls it "-"; name the file instead.
-        pytest.fail(lint_error.replace("--> -:", f"--> {relative}:"), pytrace=False)
-    formatted = _ruff("format", "--diff", str(path))
-    assert formatted.returncode == 0, f"ruff format would change {path}:\n{formatted.stdout}"
+    if pytestconfig.getoption("update_examples"):
+        _ruff("check", "--fix", relative)
+        _ruff("format", relative)
+    # Name the settings file, so that a misplaced or missing one fails here.
+    lint = _ruff("check", "--config", str(SETTINGS), "--output-format=full", relative)
+    assert lint.returncode == 0, f"ruff check {relative}:\n{lint.stdout}{lint.stderr}"
+    formatted = _ruff("format", "--config", str(SETTINGS), "--diff", relative)
+    assert formatted.returncode == 0, f"ruff format would change {relative}:\n{formatted.stdout}"
+
+
+def test_ruff_applies_the_examples_settings_to_the_examples() -> None:
+    """Without --config, ruff finds examples/ruff.toml for a file there (as an
+    editor does), and the project's settings elsewhere: a line of 90 columns
+    fails in examples/ only."""
+    line = "x = " + repr("a" * 84) + "\n"
+    found = subprocess.run(
+        [find_ruff_bin(), "check", "--select=E501", "--stdin-filename", "examples/x/long.py", "-"],
+        input=line, capture_output=True, text=True, cwd=REPO_ROOT, check=False,
+    )  # fmt: skip
+    assert found.returncode == 1 and "E501" in found.stdout, found.stdout
+    project = subprocess.run(
+        [find_ruff_bin(), "check", "--select=E501", "--stdin-filename", "verifier/long.py", "-"],
+        input=line, capture_output=True, text=True, cwd=REPO_ROOT, check=False,
+    )  # fmt: skip
+    assert project.returncode == 0, project.stdout

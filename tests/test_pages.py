@@ -1,4 +1,4 @@
-"""Pages are well formed, both languages match, and every example is shown."""
+"""Pages are well formed, the languages match, and every example is shown."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from hooks.site_map import LANGUAGES
 from verifier.catalog import REPO_ROOT, site_catalog
 
-LANGUAGES = ("zh", "en")
 PAGES = sorted(site_catalog().pages, key=lambda p: p.path)
 
 
@@ -24,9 +24,11 @@ def _page_names(language: str) -> set[str]:
     return {p.relative_to(folder).as_posix() for p in folder.rglob("*.md")}
 
 
-def test_every_page_exists_in_both_languages() -> None:
-    zh, en = _page_names("zh"), _page_names("en")
-    assert zh == en, f"only in zh: {sorted(zh - en)}; only in en: {sorted(en - zh)}"
+def test_every_page_exists_in_every_language() -> None:
+    names = {language: _page_names(language) for language in LANGUAGES}
+    every = set.union(*names.values())
+    missing = {language: sorted(every - found) for language, found in names.items()}
+    assert not any(missing.values()), f"pages missing per language: {missing}"
 
 
 def _shown(language: str, name: str) -> list[tuple]:
@@ -34,19 +36,21 @@ def _shown(language: str, name: str) -> list[tuple]:
     page = next(p for p in site_catalog().pages if p.path == path)
     return [
         (
-            program.example,
+            example.file,
             [
                 (b.stream, b.methods, b.python, b.stdout_kind, b.exit_code, b.wildcard, b.text)
-                for b in program.outputs
+                for b in example.outputs
             ],
         )
-        for program in page.programs
+        for example in page.examples
     ]
 
 
-@pytest.mark.parametrize("name", sorted(_page_names("zh") & _page_names("en")))
+@pytest.mark.parametrize("name", sorted(set.intersection(*map(_page_names, LANGUAGES))))
 def test_translations_show_the_same_examples_in_the_same_order(name: str) -> None:
-    assert _shown("zh", name) == _shown("en", name)
+    first, *others = LANGUAGES
+    for other in others:
+        assert _shown(first, name) == _shown(other, name), f"{first} and {other} differ"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

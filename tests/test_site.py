@@ -8,15 +8,24 @@ keeps them on one worker, together with the browser tests of tests/browser/.
 from __future__ import annotations
 
 import html
-import importlib.util
 import json
 import re
 from pathlib import Path
 
 import pytest
-from built_site import Site, html_file
-from page_html import parse_html
 
+from devtools.built_site import Site, parse_html
+from hooks import verified_marks
+from hooks.site_map import (
+    CONFIG_FILE,
+    catalog_page,
+    html_file,
+    other_language,
+    page_at,
+    twin,
+    url_of,
+    url_path,
+)
 from verifier.catalog import REPO_ROOT, site_catalog
 from verifier.fences import scan_fences
 
@@ -48,7 +57,7 @@ _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 def test_pages_request_nothing_outside_the_site(site: Site) -> None:
     found = []
     for page in site.pages():
-        for tag in parse_html(page.read_text(encoding="utf-8")).tags:
+        for tag in parse_html(page.read_text(encoding="utf-8")):
             attr = _FETCHING.get(tag.name)
             if not attr or not _EXTERNAL.match(tag.attrs.get(attr) or ""):
                 continue
@@ -62,17 +71,20 @@ def test_pages_request_nothing_outside_the_site(site: Site) -> None:
     assert not found, "\n".join(found)
 
 
-def _page_url(relative: Path) -> str:
-    """`en/queue/index.html` -> `en/queue/`."""
-    return relative.as_posix().removesuffix("index.html")
+def test_every_page_is_built_where_the_site_map_says(site: Site) -> None:
+    """hooks.site_map, which tests and tools ask where a page is, agrees with the build."""
+    built = {url_of(page.relative_to(site.dir)) for page in site.pages()}
+    mapped = {url_path(*catalog_page(page)) for page in site_catalog().pages}
+    assert built == mapped
+    assert all(url_path(*page_at(url)) == url for url in built)
 
 
 def test_html_lang_matches_the_page_language(site: Site) -> None:
     wrong = []
     for page in site.pages():
         relative = page.relative_to(site.dir)
-        expected = "en" if relative.parts[0] == "en" else "zh"
-        lang = parse_html(page.read_text(encoding="utf-8")).tags[0].attrs.get("lang")
+        expected, _ = page_at(url_of(relative))
+        lang = parse_html(page.read_text(encoding="utf-8"))[0].attrs.get("lang")
         if lang != expected:
             wrong.append(f"{relative}: lang={lang!r}, expected {expected!r}")
     assert not wrong, "\n".join(wrong)
@@ -82,19 +94,19 @@ def test_language_switcher_leads_to_the_same_page(site: Site) -> None:
     wrong = []
     for page in site.pages():
         relative = page.relative_to(site.dir)
-        in_english = relative.parts[0] == "en"
-        twin = Path(*relative.parts[1:]) if in_english else Path("en", *relative.parts)
+        language, name = page_at(url_of(relative))
+        expected = twin(language, name)
         links = {
             tag.attrs.get("hreflang"): tag.attrs["href"]
-            for tag in parse_html(page.read_text(encoding="utf-8")).tags
+            for tag in parse_html(page.read_text(encoding="utf-8"))
             if tag.name == "a" and "md-select__link" in tag.attrs.get("class", "")
         }
-        target_lang = "zh" if in_english else "en"
+        target_lang = other_language(language)
         href = links.get(target_lang)
         resolved = (page.parent / (href or "MISSING")).resolve()
         resolved = resolved / "index.html" if resolved.is_dir() else resolved
-        if href is None or resolved != (site.dir / twin).resolve():
-            wrong.append(f"{relative}: {target_lang} link {href!r}, expected {_page_url(twin)}")
+        if href is None or resolved != (site.dir / expected / "index.html").resolve():
+            wrong.append(f"{relative}: {target_lang} link {href!r}, expected {expected}")
     assert not wrong, "\n".join(wrong)
 
 
@@ -194,7 +206,7 @@ def test_every_rendered_code_block_comes_from_a_checked_fence(site: Site) -> Non
     for page in site_catalog().pages:
         blocks = [
             tag
-            for tag in site.html(html_file(page)).tags
+            for tag in site.html(html_file(page))
             if (
                 tag.name == "div"
                 and "highlight" in tag.attrs.get("class", "").split()
@@ -208,8 +220,8 @@ def test_every_rendered_code_block_comes_from_a_checked_fence(site: Site) -> Non
     assert not wrong, "\n".join(wrong)
 
 
-def _scripts(page) -> list[str]:
-    return [t.attrs["src"] for t in page.tags if t.name == "script" and "src" in t.attrs]
+def _scripts(tags) -> list[str]:
+    return [t.attrs["src"] for t in tags if t.name == "script" and "src" in t.attrs]
 
 
 def test_mermaid_loads_from_the_site_and_only_on_pages_with_a_diagram(site: Site) -> None:
@@ -219,12 +231,11 @@ def test_mermaid_loads_from_the_site_and_only_on_pages_with_a_diagram(site: Site
     first, and only where a diagram is shown."""
     with_diagram = 0
     for path in site.pages():
-        page = parse_html(path.read_text(encoding="utf-8"))
-        scripts = _scripts(page)
+        tags = parse_html(path.read_text(encoding="utf-8"))
+        scripts = _scripts(tags)
         mermaid = [i for i, src in enumerate(scripts) if "/vendor/mermaid-" in src]
         shows = any(
-            t.name in {"pre", "div"} and "mermaid" in t.attrs.get("class", "").split()
-            for t in page.tags
+            t.name in {"pre", "div"} and "mermaid" in t.attrs.get("class", "").split() for t in tags
         )
         where = path.relative_to(site.dir).as_posix()
         assert bool(mermaid) == shows, f"{where}: diagram {shows}, mermaid script {mermaid}"
@@ -239,27 +250,22 @@ def test_mermaid_loads_from_the_site_and_only_on_pages_with_a_diagram(site: Site
 def test_instant_navigation_stays_off() -> None:
     """With navigation.instant, a page reached by a click would not run the
     per-page Mermaid script, and Material would fetch Mermaid from a CDN."""
-    config = (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = CONFIG_FILE.read_text(encoding="utf-8")
     assert "navigation.instant" not in config
 
 
 def test_every_verified_program_shows_what_it_is_verified_under(site: Site) -> None:
     """The mark above each program is derived from the page's declarations (the
-    ones the snippet tests enforce), one per program, in page order."""
-    spec = importlib.util.spec_from_file_location(
-        "verified_marks", REPO_ROOT / "hooks" / "verified_marks.py"
-    )
-    marks_hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(marks_hook)
+    ones the example tests enforce), one per program, in page order."""
     wrong = []
     for page in site_catalog().pages:
-        language = page.path.parts[1]
+        language, _ = catalog_page(page)
         text = (site.dir / html_file(page)).read_text(encoding="utf-8")
         shown = [
             html.unescape(m)
             for m in re.findall(r'<p class="verified-under"><a [^>]*>([^<]*)</a></p>', text)
         ]
-        wanted = [marks_hook.mark_text(p, language) for p in page.programs]
+        wanted = [verified_marks.mark_text(p, language) for p in page.examples]
         if shown != wanted:
             wrong.append(f"{page.path}: shows {shown}, declarations say {wanted}")
     assert not wrong, "\n".join(wrong)
@@ -267,15 +273,10 @@ def test_every_verified_program_shows_what_it_is_verified_under(site: Site) -> N
 
 def test_marks_name_exactly_the_range_the_suite_runs() -> None:
     """No open-ended "3.9+": the range ends at the newest line the suite requires."""
-    spec = importlib.util.spec_from_file_location(
-        "verified_marks", REPO_ROOT / "hooks" / "verified_marks.py"
-    )
-    marks_hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(marks_hook)
-    programs = {
-        (p.path.parts[1], program.example): program
+    shown = {
+        (catalog_page(p)[0], example.file): example
         for p in site_catalog().pages
-        for program in p.programs
+        for example in p.examples
     }
     cases = {
         (
@@ -283,9 +284,9 @@ def test_marks_name_exactly_the_range_the_suite_runs() -> None:
             "examples/queue/put_get.py",
         ): "Verified: fork · spawn · forkserver · Python 3.9–3.15",
         ("zh", "examples/queue/put_get.py"): "已验证：fork · spawn · forkserver · Python 3.9–3.15",
-        ("en", "examples/start_methods/preload_on_error.py"): (
+        ("en", "examples/start-methods/preload_on_error.py"): (
             "Verified: fork · spawn · forkserver · Python 3.15 · Linux, macOS only"
         ),
     }
     for (language, example), wanted in cases.items():
-        assert marks_hook.mark_text(programs[language, example], language) == wanted
+        assert verified_marks.mark_text(shown[language, example], language) == wanted

@@ -1,6 +1,6 @@
-"""Gather every page of the site and the distinct programs they show.
+"""Gather every page of the site and the distinct examples they show.
 
-The Chinese and English pages show the same example files, so a program is
+The Chinese and English pages show the same example files, so an example is
 identified by the code it runs: it is run once per start method, and its
 result is checked against every page that shows it.
 """
@@ -11,59 +11,64 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from verifier.pages import START_METHODS, STDOUT_KINDS, Page, ShownProgram, read_page
+from verifier.claims import claimed_kinds, claimed_methods
+from verifier.pages import Page, ShownExample, read_page
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 """The repository: `docs/`, `examples/` and `mkdocs.yml` live here."""
 
 
 @dataclass
-class Snippet:
-    """One distinct program and every place the site shows it."""
+class Example:
+    """One distinct example program and every place the site shows it."""
 
-    example: str
+    file: str
+    """The example file, relative to the site root, e.g. `examples/queue/put_get.py`."""
     code: str
-    shown: list[ShownProgram] = field(default_factory=list)
+    """The code a reader copies (the file without annotation markers)."""
+    shown: list[ShownExample] = field(default_factory=list)
+    """Every page that shows it, with the outputs that page claims."""
+
+    @classmethod
+    def of(cls, shown: ShownExample) -> Example:
+        """The example as one page shows it (the verifier's own tests use this)."""
+        return cls(shown.file, shown.code, [shown])
 
     @property
     def id(self) -> str:
         """Short name for test ids, e.g. `queue/put_get.py`."""
-        return self.example.removeprefix("examples/")
+        return self.file.removeprefix("examples/")
 
     @property
     def methods(self) -> tuple[str, ...]:
         """Every start method some page claims an output for."""
-        claimed = {m for shown in self.shown for m in shown.methods}
-        return tuple(m for m in START_METHODS if m in claimed)
+        return claimed_methods(b for shown in self.shown for b in shown.outputs)
 
     @property
     def stdout_kinds(self) -> tuple[str, ...]:
-        """Where stdout goes in the runs some page claims: `terminal`, and `file`
-        if a page shows what the program prints with its output redirected."""
-        claimed = {k for shown in self.shown for k in shown.stdout_kinds}
-        return tuple(k for k in STDOUT_KINDS if k in claimed)
+        """Where stdout goes in the runs some page claims (see `STDOUT_KINDS`)."""
+        return claimed_kinds(b for shown in self.shown for b in shown.outputs)
 
     @property
     def filename(self) -> str:
-        """The file name a reader would save the program as."""
-        return Path(self.example).name
+        """The file name a reader would save the example as."""
+        return Path(self.file).name
 
 
 @dataclass
 class Catalog:
-    """The site's pages and the snippets they show."""
+    """The site's pages and the examples they show."""
 
-    root: Path
     pages: list[Page]
-    snippets: list[Snippet]
+    examples: list[Example]
 
     def examples_on(self, language: str) -> set[str]:
         """Example files shown on the pages of one language (`zh` or `en`)."""
         return {
-            program.example
+            example.file
             for page in self.pages
             if page.path.parts[1:2] == (language,)
-            for program in page.programs
+            for example in page.examples
         }
 
 
@@ -71,12 +76,12 @@ def collect(root: Path) -> Catalog:
     """Read every Markdown page under `root/docs` (pieces under `_includes` are not pages)."""
     files = sorted((root / "docs").rglob("*.md"))
     pages = [read_page(p, root) for p in files if "_includes" not in p.parts]
-    by_code: dict[tuple[str, str], Snippet] = {}
+    by_code: dict[tuple[str, str], Example] = {}
     for page in pages:
-        for program in page.programs:
-            key = (program.example, program.code)
-            by_code.setdefault(key, Snippet(program.example, program.code)).shown.append(program)
-    return Catalog(root, pages, list(by_code.values()))
+        for shown in page.examples:
+            key = (shown.file, shown.code)
+            by_code.setdefault(key, Example(shown.file, shown.code)).shown.append(shown)
+    return Catalog(pages, list(by_code.values()))
 
 
 @cache

@@ -1,4 +1,4 @@
-"""Expand `--8<--` snippet includes exactly as the site build does.
+"""Expand `--8<--` includes (pymdownx.snippets) exactly as the site build does.
 
 The expansion is done by pymdownx.snippets itself, configured from the
 `pymdownx.snippets` entry of mkdocs.yml, so the code checked is the code the
@@ -42,6 +42,6 @@ def _preprocessor(mkdocs_yml: Path):
 
 
 def expand(text: str, mkdocs_yml: Path) -> str:
-    """Return `text` with every snippet include replaced by the file it names."""
+    """Return `text` with every `--8<--` include replaced by the file it names."""
     lines = _preprocessor(mkdocs_yml.resolve()).run(text.splitlines())
     return "".join(line + "\n" for line in lines)

@@ -29,13 +29,16 @@ from pathlib import Path
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from pymdownx.snippets import SnippetMissingError
 
+from verifier.claims import (
+    PLATFORMS,
+    START_METHODS,
+    STDOUT_KINDS,
+    claimed_kinds,
+    claimed_methods,
+    coverage_problems,
+)
 from verifier.fences import Fence, scan_fences
 from verifier.includes import expand
-from verifier.pythons import SUPPORTED, version_key
-
-START_METHODS = ("fork", "spawn", "forkserver")
-"""Every start method, in the order results are reported."""
-
 
 PYTHON_LANGUAGES = {"python", "py", "python3", "py3"}
 STREAMS = {"output": "stdout", "stderr": "stderr"}
@@ -48,11 +51,7 @@ _INCLUDE = re.compile(r'^-+8<-+[ \t]+"(?P<path>[^"]+)"$')
 _MARKER = re.compile(r"[ \t]*#[ \t]*\((?P<number>\d+)\)!?[ \t]*$", re.MULTILINE)
 _LIST_ITEM = re.compile(r"^(?P<indent> *)\d+\.[ \t]")
 _PROGRAM_ATTRS = {"title", "hl_lines", "linenums", "data-platforms"}
-PLATFORMS = {"linux": "linux", "macos": "darwin", "windows": "win32"}
-"""Names a program may list in `data-platforms`, and their `sys.platform`."""
 _OUTPUT_ATTRS = {"title", "data-methods", "data-exit", "data-python", "data-stdout"}
-STDOUT_KINDS = ("terminal", "file")
-"""Where a claimed standard output goes: a terminal (the default), or a file."""
 
 
 @dataclass(frozen=True)
@@ -75,106 +74,37 @@ class OutputBlock:
     stdout_kind: str = "terminal"
     """Where stdout goes in the claimed run (stderr claims hold for both)."""
 
-    def holds_for(self, method: str, version: str, kind: str = "terminal") -> bool:
-        """Whether this block is the claim for a run under `method` on `version`
-        with stdout going to `kind` (see `STDOUT_KINDS`)."""
-        return (
-            method in self.methods
-            and any(SpecifierSet(part).contains(version) for part in self.python.split("||"))
-            and (self.stream == "stderr" or self.stdout_kind == kind)
-        )
-
-    @property
-    def named_versions(self) -> set[str]:
-        """The versions the `data-python` specifier names (`3.13.8` in `>=3.13.8`)."""
-        return {
-            spec.version.rstrip(".*")
-            for part in self.python.split("||")
-            for spec in SpecifierSet(part)
-        }
-
     @property
     def text(self) -> str:
         return self.fence.body
 
 
 @dataclass(frozen=True)
-class Expected:
-    """What one run under one start method must produce."""
-
-    stdout: OutputBlock
-    stderr: OutputBlock | None
-    """The stderr claim; `None` means stderr must be empty."""
-
-    @property
-    def exit_code(self) -> int:
-        return self.stdout.exit_code
-
-
-@dataclass(frozen=True)
-class ShownProgram:
+class ShownExample:
     """A program as one page shows it, with the outputs that page claims."""
 
     fence: Fence
     """The program's code block on the page."""
-    example: str
+    file: str
     """Path of the included example file, relative to the repository root."""
     code: str
     """The code a reader copies: the included file without annotation markers."""
     outputs: tuple[OutputBlock, ...]
     platforms: tuple[str, ...] = ()
     """Where the program runs as shown (`data-platforms="linux"`); empty: everywhere."""
-
-    def runs_on(self, platform: str) -> bool:
-        """Whether the page claims this program's output on `sys.platform` value `platform`."""
-        return not self.platforms or any(PLATFORMS[p] == platform for p in self.platforms)
-
-    def oldest_python(self, method: str) -> str | None:
-        """The oldest supported version with an output claim under `method`."""
-        return next(
-            (
-                v
-                for v in probe_versions(self.outputs)
-                if any(b.holds_for(method, v) for b in self.outputs)
-            ),
-            None,
-        )
+    markers: int = 0
+    """How many `# (N)!` annotation markers the included file has (Material turns
+    them into annotations, and removes them from the code it shows and copies)."""
 
     @property
     def methods(self) -> tuple[str, ...]:
-        """Every start method some output block of this program claims."""
-        claimed = {m for block in self.outputs for m in block.methods}
-        return tuple(m for m in START_METHODS if m in claimed)
+        """Every start method some output block of this page claims."""
+        return claimed_methods(self.outputs)
 
     @property
     def stdout_kinds(self) -> tuple[str, ...]:
-        """Where stdout goes in the runs this page claims (always a terminal)."""
-        claimed = {b.stdout_kind for b in self.outputs if b.stream == "stdout"}
-        return tuple(k for k in STDOUT_KINDS if k in claimed)
-
-    def expected(self, method: str, version: str, kind: str = "terminal") -> Expected:
-        """The claims this page makes for a run under `method` on Python `version`,
-        with stdout going to `kind`."""
-        claims = [b for b in self.outputs if b.holds_for(method, version, kind)]
-        stdout = [b for b in claims if b.stream == "stdout"]
-        stderr = [b for b in claims if b.stream == "stderr"]
-        if len(stdout) != 1 or len(stderr) > 1:
-            raise ValueError(
-                f"{self.fence.where}: {len(stdout)} output and {len(stderr)} stderr "
-                f"blocks claim the {method} run on Python {version}"
-            )
-        return Expected(stdout[0], stderr[0] if stderr else None)
-
-
-def probe_versions(blocks) -> list[str]:
-    """Versions at which the `data-python` claims of a program must leave exactly one
-    stdout block per start method: the first release of every supported line
-    (`3.9`, ..., `3.15`) and every version a claim names, such as `3.13.8`, so that a
-    claim split at a bug-fix release is checked on both sides of it."""
-    named = {v for b in blocks for v in b.named_versions}
-    supported = version_key(SUPPORTED[0]), version_key(SUPPORTED[-1] + ".999")
-    versions = set(SUPPORTED) | {v for v in named if supported[0] <= version_key(v) <= supported[1]}
-    return sorted(versions, key=version_key)
+        """Where stdout goes in the runs this page claims (see `STDOUT_KINDS`)."""
+        return claimed_kinds(self.outputs)
 
 
 @dataclass
@@ -185,8 +115,8 @@ class Page:
     """The page, relative to the repository root."""
     fences: list[Fence] = field(default_factory=list)
     """Every fenced block of the page, in order."""
-    programs: list[ShownProgram] = field(default_factory=list)
-    """The runnable programs and their claimed outputs."""
+    examples: list[ShownExample] = field(default_factory=list)
+    """The verified examples the page shows, with the outputs it claims for them."""
     problems: list[str] = field(default_factory=list)
     """One `page:line: message` per block that breaks the rules above."""
 
@@ -201,7 +131,7 @@ def parse_page(text: str, relative: Path, root: Path) -> Page:
     """Parse page text; `relative` is the page's path for messages."""
     page = Page(relative, scan_fences(text, relative))
     lines = text.splitlines()
-    program: _Pending | None = None
+    pending: _Pending | None = None
     for fence in page.fences:
         if fence.malformed:
             page.problems.append(
@@ -210,23 +140,23 @@ def parse_page(text: str, relative: Path, root: Path) -> Page:
             )
             continue
         if fence.language in STREAMS:
-            if program is None:
+            if pending is None:
                 page.problems.append(
                     f"{fence.where}: output block without a runnable program before it"
                 )
                 continue
-            if _heading_between(lines, program.fence, fence):
+            if _heading_between(lines, pending.fence, fence):
                 page.problems.append(
                     f"{fence.where}: a heading separates this output block from "
-                    f"its program at line {program.fence.line}"
+                    f"its program at line {pending.fence.line}"
                 )
             block = _output_block(fence, page.problems)
             if block:
-                program.outputs.append(block)
+                pending.outputs.append(block)
             continue
-        if program is not None:
-            page.programs.extend(program.finish(page.problems))
-            program = None
+        if pending is not None:
+            page.examples.extend(pending.finish(page.problems))
+            pending = None
         if NOT_RUNNABLE in fence.classes or fence.language in DIAGRAMS:
             continue
         if fence.language not in PYTHON_LANGUAGES:
@@ -235,66 +165,49 @@ def parse_page(text: str, relative: Path, root: Path) -> Page:
                 f"verified program nor marked {{ .{NOT_RUNNABLE} }}"
             )
             continue
-        program = _start_program(fence, lines, root, page.problems)
-    if program is not None:
-        page.programs.extend(program.finish(page.problems))
+        pending = _start_example(fence, lines, root, page.problems)
+    if pending is not None:
+        page.examples.extend(pending.finish(page.problems))
     return page
 
 
 @dataclass
 class _Pending:
+    """An example whose output blocks are still being read; `finish()` checks them
+    (`verifier.claims.coverage_problems`) and makes the `ShownExample`."""
+
     fence: Fence
-    example: str
+    file: str
     code: str
     platforms: tuple[str, ...] = ()
+    markers: int = 0
     outputs: list[OutputBlock] = field(default_factory=list)
 
-    def finish(self, problems: list[str]) -> list[ShownProgram]:
+    def finish(self, problems: list[str]) -> list[ShownExample]:
         before = len(problems)
         stdout = [b for b in self.outputs if b.stream == "stdout"]
         if not any(b.stdout_kind == "terminal" for b in stdout):
             problems.append(
-                f"{self.fence.where}: program {self.example} has no ```output block "
+                f"{self.fence.where}: program {self.file} has no ```output block "
                 "after it (every runnable program must show what it prints)"
             )
             return []
-        kinds = {b.stdout_kind for b in stdout}
-        for method, kind in ((m, k) for m in START_METHODS for k in STDOUT_KINDS):
-            if kind not in kinds or not any(method in b.methods for b in self.outputs):
-                continue
-            claimed_yet = False
-            probes = probe_versions(self.outputs)
-            for version in probes:
-                claims = [b for b in stdout if b.holds_for(method, version, kind)]
-                errs = [
-                    b for b in self.outputs if b.stream == "stderr" and b.holds_for(method, version)
-                ]
-                # No claim for the oldest versions means "needs a newer Python";
-                # a hole above a claimed version is a mistake.
-                if len(claims) > 1 or (not claims and (claimed_yet or version == probes[-1])):
-                    to_file = " (stdout to a file)" if kind == "file" else ""
-                    problems.append(
-                        f"{self.fence.where}: {len(claims)} output blocks claim the "
-                        f"{method} output{to_file} of {self.example} on Python "
-                        f"{version}; exactly one must (only the oldest versions may "
-                        "have none, for a program that needs a newer Python)"
-                    )
-                claimed_yet = claimed_yet or bool(claims)
-                if len(errs) > 1:
-                    problems.append(
-                        f"{self.fence.where}: {len(errs)} stderr blocks claim "
-                        f"{method} on Python {version}"
-                    )
-                if len(problems) > before:
-                    break
+        problems += coverage_problems(self.fence.where, self.file, self.outputs)
         if len(problems) > before:
             return []
         return [
-            ShownProgram(self.fence, self.example, self.code, tuple(self.outputs), self.platforms)
+            ShownExample(
+                self.fence,
+                self.file,
+                self.code,
+                tuple(self.outputs),
+                self.platforms,
+                self.markers,
+            )
         ]
 
 
-def _start_program(
+def _start_example(
     fence: Fence, lines: list[str], root: Path, problems: list[str]
 ) -> _Pending | None:
     unknown = set(fence.attrs) - _PROGRAM_ATTRS
@@ -336,7 +249,7 @@ def _start_program(
         problems.append(
             f"{fence.where}: data-platforms takes {', '.join(PLATFORMS)}, not {platforms}"
         )
-    return _Pending(fence, example, _MARKER.sub("", shown), platforms)
+    return _Pending(fence, example, _MARKER.sub("", shown), platforms, len(markers))
 
 
 def _output_block(fence: Fence, problems: list[str]) -> OutputBlock | None:

@@ -6,7 +6,7 @@ different things, when a block uses wildcards, or when a run failed in a way
 no text can express (a timeout, an unexpected exit status, stderr with no
 block to show it, leftovers).  Those need a person to decide what the page
 should say.  The rewrite itself is done by pytest-examples at the end of the
-session (see `tests/test_snippets.py`).
+session (see `verifier.pytest_plugin`).
 """
 
 from __future__ import annotations
@@ -15,10 +15,12 @@ from dataclasses import dataclass
 
 from pytest_examples import CodeExample
 
-from verifier.catalog import Snippet
+from verifier.catalog import Example
+from verifier.claims import expected, holds
 from verifier.compare import diff, matches
 from verifier.pages import OutputBlock
-from verifier.run import RunResult
+from verifier.runner import RunResult
+from verifier.verdict import run_failures
 
 
 @dataclass(frozen=True)
@@ -41,36 +43,62 @@ class Rewrite:
         )
 
 
+_HINTS = {
+    "timeout": "fix the program first",
+    "exit": "set data-exit by hand if that is intended",
+    "stderr": "add a stderr block by hand if that is intended",
+    "leftovers": "fix the program first",
+}
+"""What a person must do about each of `verifier.verdict.run_failures`' rules."""
+
+
+def blocks_to_update(example: Example, version: str, selected: set[str]) -> list[OutputBlock]:
+    """The output blocks an update of the runs under the `selected` start methods
+    rewrites: those that hold on Python `version` for a terminal run under one of
+    them.  A block that also covers other methods is rewritten only if those print
+    the same, so they are run too (see `methods_needed`)."""
+    return [
+        block
+        for shown in example.shown
+        for block in shown.outputs
+        if any(holds(block, m, version) for m in block.methods if m in selected)
+    ]
+
+
+def methods_needed(example: Example, version: str, selected: set[str]) -> list[str]:
+    """The start methods whose runs `plan` needs for an update of `selected`."""
+    blocks = blocks_to_update(example, version, selected)
+    return [m for m in example.methods if any(m in b.methods for b in blocks)]
+
+
 def plan(
-    snippet: Snippet, results: dict[str, RunResult], version: str
+    example: Example,
+    results: dict[str, RunResult],
+    version: str,
+    selected: set[str] | None = None,
 ) -> tuple[list[Rewrite], list[str]]:
-    """Rewrites that make every page match `results` (runs on Python `version`),
-    or the reasons to refuse.  Blocks claimed for other versions are left alone."""
+    """Rewrites that make the pages match `results` (runs on Python `version`, one
+    per start method in `methods_needed`), or the reasons to refuse: a run failure
+    no text can express (`verifier.verdict.run_failures`), start methods that
+    disagree on one block, a block with wildcards.  Only the blocks of
+    `blocks_to_update` are considered (`selected`: every method by default);
+    blocks claimed for other versions, or for stdout redirected to a file, are
+    left alone."""
+    selected = set(example.methods) if selected is None else selected
+    wanted = blocks_to_update(example, version, selected)
     refusals: list[str] = []
     rewrites: list[Rewrite] = []
-    for shown in snippet.shown:
-        for method in shown.methods:
-            result = results[method]
-            expected = shown.expected(method, version)
-            where = f"{shown.fence.where} under {method}"
-            if result.timed_out:
-                refusals.append(f"{where}: timed out; fix the program first")
-            elif result.exit_code != expected.exit_code:
+    for shown in example.shown:
+        for method in methods_needed(example, version, selected):
+            if not any(holds(b, method, version) for b in shown.outputs):
+                continue  # this page claims nothing for this method on this Python
+            for failure in run_failures(results[method], expected(shown, method, version)):
                 refusals.append(
-                    f"{where}: exit status {result.exit_code}, the page says "
-                    f"{expected.exit_code}; set data-exit by hand if that is intended"
+                    f"{shown.fence.where} under {method}: {failure.message.rstrip()}\n"
+                    f"    not updated: {_HINTS[failure.rule]}"
                 )
-            if expected.stderr is None and result.stderr:
-                refusals.append(
-                    f"{where}: printed to stderr but the page has no stderr block; "
-                    f"add one by hand if that is intended:\n{result.stderr}"
-                )
-            if result.survivors or result.leaked:
-                refusals.append(f"{where}: left processes or /dev/shm entries behind")
         for block in shown.outputs:
-            # Claims for other Pythons, or for stdout redirected to a file, need
-            # runs this update did not make: they are left alone.
-            if not any(block.holds_for(m, version) for m in block.methods):
+            if block not in wanted:
                 continue
             texts = {m: getattr(results[m], block.stream) for m in block.methods}
             if all(matches(block.text, t, wildcard=block.wildcard) for t in texts.values()):

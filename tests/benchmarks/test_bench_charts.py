@@ -8,13 +8,14 @@ from types import SimpleNamespace
 
 import markdown
 import pytest
-import yaml
-from bench_sample import fake_results
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
-from benchmarks import page_report, results, svg_chart
+from benchmarks import results
 from hooks import bench_charts
+from hooks.bench_render import page_report, svg_chart
+from hooks.site_map import CONFIG_FILE, LANGUAGES, site_config
+from tests.benchmarks.bench_sample import fake_results
 from verifier.catalog import REPO_ROOT
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -43,7 +44,7 @@ def svgs(html: str) -> list[ET.Element]:
     return [ET.fromstring(s) for s in re.findall(r"<svg class=\"bench-chart.*?</svg>", html)]
 
 
-@pytest.mark.parametrize("language", page_report.LANGUAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_every_placeholder_is_replaced(sample, language: str) -> None:
     html = render(sample, language)
     assert "<!-- bench:" not in html
@@ -52,7 +53,7 @@ def test_every_placeholder_is_replaced(sample, language: str) -> None:
     assert len(svgs(html)) == 2 and html.count("<table>") >= 6
 
 
-@pytest.mark.parametrize("language", page_report.LANGUAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_charts_are_accessible_scalable_svg(sample, language: str) -> None:
     for svg in svgs(render(sample, language)):
         assert svg.get("role") == "img" and svg.get("width") == "100%"
@@ -63,7 +64,7 @@ def test_charts_are_accessible_scalable_svg(sample, language: str) -> None:
         assert all(named[i].text.strip() for i in ids)
 
 
-@pytest.mark.parametrize("language", page_report.LANGUAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_charts_take_their_colours_from_the_theme(sample, language: str) -> None:
     html = render(sample, language)
     for svg in re.findall(r"<svg.*?</svg>", html):
@@ -147,17 +148,25 @@ def test_invalid_results_fail_the_build(tmp_path) -> None:
         render(broken, "zh")
 
 
+def on_page_content(html: str, src_uri: str) -> str:
+    """The hook as MkDocs calls it, for a page with source `src_uri`."""
+    page = SimpleNamespace(file=SimpleNamespace(src_uri=src_uri))
+    return bench_charts.on_page_content(html, page=page, config=None, files=None)
+
+
 def test_the_hook_reads_the_language_from_the_source_path(monkeypatch, sample) -> None:
     monkeypatch.setattr(bench_charts, "RESULTS", sample)
     for src_uri, expected in (("zh/performance.md", "负载大小"), ("en/performance.md", "payload")):
-        page = SimpleNamespace(file=SimpleNamespace(src_uri=src_uri))
-        assert expected in bench_charts.on_page_content(PAGE, page, None, None)
+        assert expected in on_page_content(PAGE, src_uri)
+
+
+def test_every_text_is_given_in_every_language() -> None:
+    for table in (page_report.WORDS, page_report.NAMES):
+        assert {len(texts) for texts in table.values()} == {len(LANGUAGES)}
 
 
 def test_the_hook_and_its_stylesheet_are_configured() -> None:
-    text = (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    # BaseLoader: every value a string, and no error on the !!python/name tags.
-    config = yaml.load(text, Loader=yaml.BaseLoader)
+    config = site_config()
     assert "hooks/bench_charts.py" in config["hooks"]
     assert "assets/stylesheets/bench.css" in config["extra_css"]
 
@@ -165,13 +174,13 @@ def test_the_hook_and_its_stylesheet_are_configured() -> None:
 @pytest.fixture(scope="module")
 def project_markdown():
     """Markdown with the site's extensions and settings (from mkdocs.yml)."""
-    config = load_config(str(REPO_ROOT / "mkdocs.yml"))
+    config = load_config(str(CONFIG_FILE))
     return markdown.Markdown(
         extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"]
     )
 
 
-@pytest.mark.parametrize("language", page_report.LANGUAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_the_pages_charts_come_through_markdown_intact(
     project_markdown, monkeypatch, language: str
 ) -> None:
@@ -182,7 +191,6 @@ def test_the_pages_charts_come_through_markdown_intact(
     body = source.split("---\n", 2)[-1] if source.startswith("---\n") else source
     html = project_markdown.reset().convert(body)
     assert "<!-- bench:throughput " in html  # Markdown kept the comment as it was
-    page = SimpleNamespace(file=SimpleNamespace(src_uri=f"{language}/performance.md"))
-    html = bench_charts.on_page_content(html, page, None, None)
+    html = on_page_content(html, f"{language}/performance.md")
     assert "bench:" not in html
     assert len(svgs(html)) == 3 and not re.search(r"<p>\s*<(svg|div class=\"bench)|&lt;svg", html)

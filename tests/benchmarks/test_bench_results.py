@@ -1,4 +1,4 @@
-"""The results file: written and read back unchanged, validated, documented; the method's helpers."""
+"""The results file: written and read back unchanged, validated, documented; the methodology's helpers."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ import subprocess
 import sys
 
 import pytest
-from bench_sample import fake_results
 
-from benchmarks import method, results, suite
+from benchmarks import methodology, results, suite
 from benchmarks.results import SCHEMA
+from tests.benchmarks.bench_sample import fake_results
 from verifier.catalog import REPO_ROOT
 
 
@@ -28,7 +28,7 @@ def test_results_round_trip_through_json(tmp_path) -> None:
 
 
 def test_the_committed_reference_is_valid() -> None:
-    reference = results.read(REPO_ROOT / "benchmarks" / "results" / "reference.json")
+    reference = results.read(results.REFERENCE)
     assert reference["schema"] == SCHEMA
     assert not reference["settings"]["quick"]
 
@@ -93,12 +93,12 @@ def test_quick_settings_stay_small() -> None:
 
 def test_calibration_aims_at_the_target() -> None:
     # A round of n operations that take 1 ms each.
-    assert method.calibrate(lambda n: n * 0.001, target=0.2) == 200
-    assert method.calibrate(lambda n: 1.0, target=0.2, min_n=3) == 3
+    assert methodology.calibrate(lambda n: n * 0.001, target=0.2) == 200
+    assert methodology.calibrate(lambda n: 1.0, target=0.2, min_n=3) == 3
 
 
 def test_interleaving_shuffles_every_repetition_and_keeps_every_case() -> None:
-    order = list(method.interleaved(range(20), 3, random.Random(5)))
+    order = list(methodology.interleaved(range(20), 3, random.Random(5)))
     passes = [[case for rep, case in order if rep == r] for r in range(3)]
     assert all(sorted(p) == list(range(20)) for p in passes)
     assert passes[0] != passes[1] != passes[2]
@@ -106,8 +106,8 @@ def test_interleaving_shuffles_every_repetition_and_keeps_every_case() -> None:
 
 def test_percentile_is_a_value_that_occurred() -> None:
     values = list(range(1, 101))
-    assert method.percentile(values, 99) == 99 and method.percentile(values, 50) == 50
-    assert method.percentile([3.0], 99) == 3.0
+    assert methodology.percentile(values, 99) == 99 and methodology.percentile(values, 50) == 50
+    assert methodology.percentile([3.0], 99) == 3.0
 
 
 @pytest.mark.parametrize("command", ["show", "values"])
@@ -157,4 +157,4 @@ def test_a_tiny_run_writes_valid_results(tmp_path) -> None:
     }
     assert measured["recipe"]["64KiB"]["memcpy_ratio"] > 0
     assert measured["probes"]["put"]["queue"]["put_us"] > 0
-    assert len(lines) == 2 * len(suite.build_cases(settings)[0])
+    assert len(lines) == 2 * len(suite.build_measurements(settings)[0])

@@ -18,10 +18,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_launch import CHROMIUM, LAUNCH_ARGS, processes_with, require_chromium
-from built_site import Site
-from local_server import origin_of, serve
 from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from devtools.built_site import Site
+from devtools.chromium import CHROMIUM, LAUNCH_ARGS
+from devtools.local_server import origin_of, serve
+from tests.browser.helpers.chromium import require_chromium
+from verifier.processes import processes_with
 
 # Generous: a 2-core CI machine runs other tests at the same time.
 TIMEOUT_MS = 20_000

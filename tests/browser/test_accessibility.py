@@ -1,4 +1,4 @@
-"""axe-core on the pages that benchmarks/site_speed/ measures with Lighthouse, in
+"""axe-core on the pages that devtools/site_speed/ measures with Lighthouse, in
 each language: the home page, a topic page with comparison tables, a page with
 a diagram and the benchmark page.  Nothing serious may be found.
 
@@ -16,10 +16,11 @@ from collections import Counter
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from page_ready import mount_code_blocks, wait_for_diagrams
 from playwright.sync_api import Page, expect
-from site_pages import LANGUAGES, url_path
 
+from devtools.site_speed import PAGES
+from hooks.site_map import LANGUAGES, url_path
+from tests.browser.helpers.page_events import mount_code_blocks, wait_for_diagrams
 from verifier.catalog import REPO_ROOT
 
 pytestmark = pytest.mark.xdist_group("site")
@@ -27,7 +28,7 @@ pytestmark = pytest.mark.xdist_group("site")
 AUDITED = [
     (language, name, scheme)
     for language in LANGUAGES
-    for name in ("index", "pools", "queue", "performance")
+    for name in PAGES.values()
     for scheme in ("light", "dark")
 ]
 """Each page in Material's light and dark scheme: contrast differs between them."""

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from browser_launch import require_chromium
+
+from tests.browser.helpers.chromium import require_chromium
 
 pytestmark = pytest.mark.xdist_group("site")
 

@@ -24,22 +24,22 @@ import html
 import re
 
 import pytest
-from code_blocks import copy_problems
-from local_server import origin_of, serve
-from page_ready import wait_for_diagrams
-from page_recorder import PageRecorder, wait_until_settled
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
-from site_pages import SITE_PAGES, SitePage, pages_where
 
+from devtools.local_server import origin_of, serve
 from hooks import static_diagrams
+from hooks.site_map import HOME, other_language, url_of
 from hooks.table_headers import with_row_headers
+from tests.browser.helpers.code_blocks import copy_problems
+from tests.browser.helpers.page_events import PageRecorder, wait_for_diagrams, wait_until_settled
+from tests.browser.helpers.site_pages import SITE_PAGES, SitePage, pages_where
 from verifier.catalog import REPO_ROOT
 
 pytestmark = pytest.mark.xdist_group("site")
 
 SCREENSHOTS = REPO_ROOT / "test-artifacts" / "screenshots"
-SCREENSHOT_PAGES = ("index", "queue")
+SCREENSHOT_PAGES = (HOME, "queue")
 
 
 def mermaid(recorder: PageRecorder) -> list[str]:
@@ -88,7 +88,7 @@ def table_problems(page: Page) -> list[str]:
 
 
 def switch_language(page: Page, served, site_page: SitePage) -> list[str]:
-    other = "en" if site_page.language == "zh" else "zh"
+    other = other_language(site_page.language)
     try:
         # The menu opens while the pointer is on the language button, as for a reader.
         page.locator(".md-header .md-select > button").hover()
@@ -113,7 +113,7 @@ def test_page(new_page, served, site_page: SitePage, record_property) -> None:
             path=SCREENSHOTS / f"{site_page.language}-{site_page.name}.png", full_page=True
         )
     # Copy while the search worker indexes the site on the other core.
-    problems = [f"copy button: {p}" for p in copy_problems(page, site_page.source.programs)]
+    problems = [f"copy button: {p}" for p in copy_problems(page, site_page.source.examples)]
     wait_until_settled(page)
     record_property("requests", len(recorder.requests))
     problems += [f"request outside the site: {url}" for url in recorder.external]
@@ -134,21 +134,18 @@ def test_copy_check_finds_trailing_whitespace(new_page, served) -> None:
     page = new_page(permissions=["clipboard-read", "clipboard-write"])
     page.goto(served.url(home.path))
     page.add_style_tag(content="[data-md-copying] .annotation-space { display: inline }")
-    problems = "\n".join(copy_problems(page, home.source.programs))
+    problems = "\n".join(copy_problems(page, home.source.examples))
     assert "trailing whitespace on copied lines" in problems and "differs" in problems, problems
 
 
 def test_every_built_page_is_visited(served) -> None:
     """The pages visited (from the page catalog) are exactly the pages built."""
-    built = {
-        p.relative_to(served.site.dir).as_posix().removesuffix("index.html")
-        for p in served.site.pages()
-    }
+    built = {url_of(p.relative_to(served.site.dir)) for p in served.site.pages()}
     assert built == {page.path for page in SITE_PAGES}
 
 
 def test_every_diagram_is_drawn_ahead(served) -> None:
-    """Every diagram of the site has a current drawing in hooks/diagrams/, and
+    """Every diagram of the site has a current drawing in hooks/assets/diagrams/, and
     every drawing there belongs to a diagram: readers' browsers run no Mermaid."""
     undrawn, used = [], set()
     for path in served.site.pages():

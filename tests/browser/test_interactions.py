@@ -5,11 +5,13 @@
 from __future__ import annotations
 
 import pytest
-from code_blocks import PROGRAM_BLOCKS
-from page_ready import mount_code_blocks
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
-from site_pages import LANGUAGES, SITE_PAGES, SitePage, pages_where, url_path
+
+from hooks.site_map import HOME, LANGUAGES, url_path
+from tests.browser.helpers.code_blocks import PROGRAM_BLOCKS
+from tests.browser.helpers.page_events import mount_code_blocks
+from tests.browser.helpers.site_pages import SITE_PAGES, SitePage, pages_where
 
 pytestmark = pytest.mark.xdist_group("site")
 
@@ -67,7 +69,7 @@ def test_code_annotations_open(new_page, served, site_page: SitePage) -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_palette_toggle_switches_dark_mode(page: Page, served, language: str) -> None:
-    page.goto(served.url(url_path(language, "index")))
+    page.goto(served.url(url_path(language, HOME)))
     body = page.locator("body")
     toggle = page.locator("form[data-md-component=palette] label:visible")
     expect(body).to_have_attribute("data-md-color-scheme", "default")
@@ -94,7 +96,7 @@ def follow_drawer_link(page: Page, href: str) -> None:
 def test_drawer_reaches_every_page_from_home(new_page, served, language: str) -> None:
     # One page for all the pages of a language: each round starts from home.
     page = new_page(viewport=PHONE)
-    home = url_path(language, "index")
+    home = url_path(language, HOME)
     unreachable = []
     for site_page in SITE_PAGES:
         if site_page.language != language or site_page.is_home:

@@ -4,8 +4,9 @@ Two runs at once: a crawl of the whole site from its root (every page, script,
 stylesheet and link, without anchors), and LinkChecker's AnchorCheck on every
 link from one page to a #fragment of another.  Links within a page (its table
 of contents, heading permalinks) are not given to AnchorCheck: it downloads and
-parses the page again for every distinct #fragment, about 400 here, which took
-over two minutes; the strict build already checks those (validation.anchors).
+parses the page again for every distinct #fragment, and every heading of every
+page has one, so those would cost minutes; the strict build already checks
+them (validation.anchors).
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from pathlib import Path
 from urllib.parse import urldefrag, urljoin
 
 import pytest
-from link_checker import LinkCheck
-from local_server import serve
-from page_html import parse_html
-from site_pages import SITE_PAGES
+
+from devtools.built_site import parse_html
+from devtools.local_server import serve
+from hooks.site_map import url_of, url_path
+from tests.browser.helpers.link_checker import LinkCheck
+from tests.browser.helpers.site_pages import SITE_PAGES
 
 pytestmark = pytest.mark.xdist_group("site")
 
@@ -27,8 +30,8 @@ def links_to_anchors_elsewhere(site_dir: Path, base_url: str, pages: list[Path])
     """Links from `pages` to a #fragment of another page of the site, as absolute URLs."""
     found = set()
     for page in pages:
-        url = base_url + page.relative_to(site_dir).as_posix().removesuffix("index.html")
-        for tag in parse_html(page.read_text(encoding="utf-8")).tags:
+        url = base_url + url_of(page.relative_to(site_dir))
+        for tag in parse_html(page.read_text(encoding="utf-8")):
             href = tag.attrs.get("href", "") if tag.name == "a" else ""
             target = urljoin(url, href)
             if "#" in href and target.startswith(base_url) and urldefrag(target)[0] != url:
@@ -54,14 +57,15 @@ def test_link_check_finds_a_broken_link_and_anchor(served, tmp_path) -> None:
     does not exist and one to a heading that does not exist fails both runs."""
     copy = tmp_path / "site"
     shutil.copytree(served.site.dir, copy)
-    page = copy / "en" / "queue" / "index.html"
+    where = url_path("en", "queue")
+    page = copy / where / "index.html"
     html = page.read_text(encoding="utf-8")
     broken = (
         '<p><a href="../no-such-page/">gone</a> <a href="../pipe/#no-such-heading">gone</a></p>'
     )
     page.write_text(html.replace("</article>", broken + "</article>", 1), encoding="utf-8")
     with serve(copy) as base_url:
-        start = base_url + "en/queue/"
+        start = base_url + where
         # The page and what it links to, not the whole site again.
         crawl = LinkCheck([start], base_url, tmp_path / "crawl", anchors=False, recursion=1)
         anchored = links_to_anchors_elsewhere(copy, base_url, [page])

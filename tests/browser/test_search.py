@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from page_recorder import SEARCH_READY, PageRecorder
 from playwright.sync_api import Page, expect
-from site_pages import url_path
+
+from hooks.site_map import HOME, LANGUAGES, url_path
+from tests.browser.helpers.page_events import PageRecorder
 
 pytestmark = pytest.mark.xdist_group("site")
 
@@ -46,6 +47,15 @@ _META = """() => {
 _EMPTY_BOX = _META % 'meta === t["search.result.placeholder"]'
 _ANSWERED = _META % "answered"
 
+SEARCH_READY = """() => {
+    const meta = document.querySelector(".md-search-result__meta");
+    const ready = JSON.parse(document.getElementById("__config").textContent)
+        .translations["search.result.placeholder"];
+    return meta !== null && meta.textContent.trim() === ready;
+}"""
+"""Material's search is ready once its worker has the index and the language
+scripts; it then replaces the "initializing" text above the results."""
+
 
 def search(page: Page, query: str) -> list[str]:
     """Type `query` into the search box; the result pages' URLs, best first."""
@@ -68,11 +78,11 @@ def search(page: Page, query: str) -> list[str]:
     )
 
 
-@pytest.mark.parametrize("language", SEARCHES)
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_search_finds(page: Page, served, language: str) -> None:
     # One page for all queries of a language: the search worker indexes the
     # whole site once per page load, which is most of the time this takes.
-    page.goto(served.url(url_path(language, "index")))
+    page.goto(served.url(url_path(language, HOME)))
     missed = []
     for query, expected in SEARCHES[language]:
         found = search(page, query)[:TOP]
@@ -84,20 +94,20 @@ def test_search_finds(page: Page, served, language: str) -> None:
 
 def test_search_reports_no_result(page: Page, served) -> None:
     """The check above can fail: a word on no page gives no result, and says so."""
-    page.goto(served.url("en/"))
+    page.goto(served.url(url_path("en", HOME)))
     assert search(page, "xylophone") == []
     expect(page.locator(".md-search-result__meta")).to_have_text("No matching documents")
 
 
-@pytest.mark.parametrize("language", SEARCHES)
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_search_index_comes_when_the_reader_goes_for_search(
     page: Page, served, language: str
 ) -> None:
     """A page does not fetch the search index (most of what a page would
-    weigh) until the reader opens the search; then search works as before,
+    weigh) until the reader opens the search; then search works
     from the site alone, without errors."""
     recorder = PageRecorder(page, served.origin)
-    page.goto(served.url(url_path(language, "index")))
+    page.goto(served.url(url_path(language, HOME)))
     page.wait_for_load_state("networkidle")
     index = [url for url in recorder.requests if url.endswith("/search/search_index.json")]
     assert not index, f"fetched before anyone searched: {index}"

@@ -1,0 +1,13 @@
+"""The site build's own code: MkDocs hooks and what they share.
+
+MkDocs loads each hook listed under `hooks:` in mkdocs.yml from its file;
+the hooks import everything else by package name (`hooks.site_map`,
+`hooks.bench_render`, `verifier`, `benchmarks`), as tests and tools do.
+
+* `site_map`: the site's languages and where each page is built (not a hook);
+* `bench_render`: the benchmark results as page HTML, for `bench_charts`;
+* `assets/`: data, not code: the diagrams drawn ahead (written by
+  `python -m devtools.draw_diagrams`, read by `static_diagrams`) and jieba's
+  user dictionary for the Chinese search index (named in mkdocs.yml, read by
+  the search plugin).
+"""

@@ -1,0 +1,21 @@
+"""Without Chromium the browser tests are skipped, unless the run requires them."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from devtools.chromium import CHROMIUM
+
+
+def require_chromium(path: Path = CHROMIUM, env: dict | None = None) -> None:
+    """Skip when Chromium is missing, or fail if this run must use it (CI sets
+    VERIFIER_REQUIRE_BROWSER=1)."""
+    if path.exists():
+        return
+    message = f"chromium not found at {path} (apt-get install chromium)"
+    if (os.environ if env is None else env).get("VERIFIER_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{message}; VERIFIER_REQUIRE_BROWSER=1 requires it", pytrace=False)
+    pytest.skip(message)

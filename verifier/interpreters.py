@@ -1,0 +1,115 @@
+"""The CPython interpreters the examples are verified on: which releases the site
+claims, which interpreters this machine has, and Debian's current builds prepared
+for the release lines it lacks.
+
+Standard library only: `dev.py` uses it before `.venv` exists.
+
+The site claims the release lines in `SUPPORTED`.  A line counts as verified only
+when an interpreter of it ran the examples, and for a line whose behaviour changed
+in a bug-fix release, only when that interpreter is at least as new as `CURRENT`
+says (3.13.8 made the fork server preload `__main__`, gh-126631).  The verified
+marks on the pages (`hooks/verified_marks.py`) name the same range.
+
+Interpreters are found where a developer keeps them (pyenv's installs, `python3.X`
+on PATH).
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import re
+import shutil
+import subprocess
+from functools import cache
+from pathlib import Path
+
+SUPPORTED = ("3.9", "3.10", "3.11", "3.12", "3.13", "3.14", "3.15")
+"""Every CPython release line the pages claim, oldest first."""
+
+CURRENT = {"3.13": "3.13.8", "3.14": "3.14.1"}
+"""The oldest bug-fix release that counts as verifying a line whose behaviour changed
+within it: 3.13.8 and 3.14.1 preload `__main__` in the fork server (gh-126631)."""
+
+
+def line_of(version: str) -> str:
+    """`3.13` for `3.13.18`."""
+    return ".".join(version.split(".")[:2])
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """A sort key for `3.9`, `3.13.18` and the like."""
+    return tuple(int(part) for part in re.findall(r"\d+", version)[:3])
+
+
+def counts_for_line(version: str) -> bool:
+    """Whether a run on `version` verifies its release line (see `CURRENT`)."""
+    newest_change = CURRENT.get(line_of(version))
+    return newest_change is None or version_key(version) >= version_key(newest_change)
+
+
+def unverified(versions: list[str]) -> list[str]:
+    """The lines of `SUPPORTED` that no run on `versions` verifies, each with the
+    release it needs: `3.13 (3.13.8 or newer)`, `3.15`."""
+    covered = {line_of(v) for v in versions if counts_for_line(v)}
+    return [
+        f"{line} ({CURRENT[line]} or newer)" if line in CURRENT else line
+        for line in SUPPORTED
+        if line not in covered
+    ]
+
+
+# --- interpreters already on this machine ------------------------------------
+
+
+@cache
+def _identify(python: str) -> tuple[str, str] | None:
+    code = "import platform; print(platform.python_implementation(), platform.python_version())"
+    try:
+        out = subprocess.run(
+            [python, "-c", code], capture_output=True, text=True, timeout=60, check=False
+        ).stdout.split()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return (out[0], out[1]) if len(out) == 2 else None
+
+
+def cpython_version(python: str) -> str | None:
+    """`3.13.18` for a working CPython interpreter, else None (asked once per process)."""
+    found = _identify(python)
+    return found[1] if found and found[0] == "CPython" else None
+
+
+def python_version(python: str) -> str:
+    """The version of the interpreter `python`, like `3.11.7` (asked once per process).
+
+    Raises `RuntimeError` if it does not run."""
+    found = _identify(python)
+    if not found:
+        raise RuntimeError(f"cannot run {python} to read its version")
+    return found[1]
+
+
+def describe_python(python: str) -> str:
+    """`python (3.11.7)` for messages; the path as given if it cannot run."""
+    found = _identify(python)
+    return f"{shutil.which(python) or python} ({found[1]})" if found else python
+
+
+def found_pythons() -> dict[str, str]:
+    """One interpreter per CPython release (full version) of a supported line:
+    pyenv's installs, `python3.X` on PATH (not pyenv's shims: they fail for versions
+    that are not selected, and are slow).  Interpreters made by `prepare()` are not
+    among them: `prepare()` returns them, after checking they are up to date."""
+    pyenv = os.environ.get("PYENV_ROOT", str(Path.home() / ".pyenv"))
+    candidates = sorted(glob.glob(os.path.join(pyenv, "versions", "*", "bin", "python3")))
+    for line in SUPPORTED:
+        found = shutil.which(f"python{line}")
+        if found and "shims" not in Path(found).parts:
+            candidates.append(found)
+    versions: dict[str, str] = {}
+    for candidate in candidates:
+        version = cpython_version(candidate)
+        if version and line_of(version) in SUPPORTED:
+            versions.setdefault(version, candidate)
+    return dict(sorted(versions.items(), key=lambda item: version_key(item[0])))
