@@ -121,7 +121,12 @@ def every_interpreter(python: Path) -> list[str]:
     prepared = prepare(
         [m.split()[0] for m in missing if m.split()[0] in DEBIAN_LINES], examples_requirements()
     )
-    found.update((cpython_version(p), p) for p in prepared.pythons)
+    for wrapper in prepared.pythons:
+        version = cpython_version(wrapper)
+        if version is None:
+            say(f"warning: {wrapper} does not run; its examples are not run")
+        else:
+            found[version] = wrapper
     if prepared.problem:
         lines = ", ".join(m for m in missing if m.split()[0] in DEBIAN_LINES)
         say(f"Python {lines} not verified: {prepared.problem}")

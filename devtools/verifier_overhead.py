@@ -20,7 +20,7 @@ is the ideal this machine can actually reach.
 
 Each repetition measures, in an order that alternates between repetitions:
 
-1. the floor, each bare run paired with the verifier's run of the same run
+1. the floor, each bare run paired with the verifier's run of the same example
    in this process (`verifier.verdict.verify`, no pytest), the two in
    alternating order, so that the verifier's own cost is measured under the
    same load as the bare run;

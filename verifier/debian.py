@@ -41,7 +41,7 @@ def say(message: str) -> None:
 
 
 _WRAPPER = """#!/bin/sh
-# Debian {suite}'s python{line}, made by verifier/interpreters.py: runs the interpreter
+# Debian {suite}'s python{line}, made by verifier/debian.py: runs the interpreter
 # in the Debian root {rootfs} as if it were installed on this machine.  A private
 # mount namespace (gone when the program ends) shows the root this machine's /proc,
 # /dev (with /dev/shm and /dev/pts), /sys, /tmp, $HOME, the working directory and
@@ -51,7 +51,7 @@ r=$1; shift
 mount -t proc proc "$r/proc" && mount --rbind /dev "$r/dev" && mount --rbind /sys "$r/sys" || exit 125
 old_ifs=$IFS; IFS=:
 for d in /tmp "$HOME" "$PWD" $PYTHONPATH; do
-  run $d in /*) ;; *) continue;; esac
+  case $d in /*) ;; *) continue;; esac
   [ -d "$d" ] || continue
   mkdir -p "$r$d" && mount --bind "$d" "$r$d" || exit 125
 done
