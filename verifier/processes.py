@@ -40,7 +40,7 @@ def processes_with(marker: str) -> list[str]:
 def new_process_group() -> dict:
     """Popen arguments that start the program in a new process group."""
     if os.name == "nt":
-        return {"creationflags": subprocess.CREATE_NEWPROCESS_GROUP}
+        return {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
     return {"start_new_session": True}
 
 
