@@ -19,7 +19,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from hooks.site_map import LANGUAGES, page_language
-from verifier.claims import START_METHODS, oldest_python
+from verifier.claims import oldest_python
 from verifier.interpreters import SUPPORTED, version_key
 from verifier.pages import ShownExample, parse_page
 
@@ -44,7 +44,7 @@ def mark_text(example: ShownExample, language: str) -> str:
     The range ends at the newest release line the test command requires
     (`verifier.interpreters.SUPPORTED`), which is the newest that ran."""
     words = WORDS[language]
-    methods = [m for m in START_METHODS if m in example.methods]
+    methods = example.methods  # in START_METHODS order
     oldest = min((v for v in (oldest_python(example, m) for m in methods) if v), key=version_key)
     newest = SUPPORTED[-1]
     parts = [" · ".join(methods), f"Python {oldest}" + (f"–{newest}" if oldest != newest else "")]

@@ -19,6 +19,7 @@ of runs (`verifier.runs`) and the marks (`hooks/verified_marks.py`) all ask here
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -98,17 +99,16 @@ def claiming(
 
 def skip_reason(example: Example, method: str, version: str) -> str | None:
     """Why `example` is not run under `method` on Python `version` here, or `None`."""
-    import multiprocessing
-
     if method not in multiprocessing.get_all_start_methods():
         return f"{method} is not available here"
     shown = [s for s in example.shown if shown_on(s)]
     if not shown:
         where = ", ".join(sorted({p for s in example.shown for p in s.platforms}))
         return f"the page shows this program for {where} only"
-    oldest = [v for v in (oldest_python(s, method) for s in shown) if v]
-    if oldest and version_key(version) < version_key(min(oldest, key=version_key)):
-        return f"needs Python {min(oldest, key=version_key)} or newer (the page says so)"
+    claimed = [v for v in (oldest_python(s, method) for s in shown) if v]
+    oldest = min(claimed, key=version_key) if claimed else None
+    if oldest and version_key(version) < version_key(oldest):
+        return f"needs Python {oldest} or newer (the page says so)"
     return None
 
 

@@ -67,7 +67,10 @@ def blocks_to_update(example: Example, version: str, selected: set[str]) -> list
 
 def methods_needed(example: Example, version: str, selected: set[str]) -> list[str]:
     """The start methods whose runs `plan` needs for an update of `selected`."""
-    blocks = blocks_to_update(example, version, selected)
+    return _methods_of(example, blocks_to_update(example, version, selected))
+
+
+def _methods_of(example: Example, blocks: list[OutputBlock]) -> list[str]:
     return [m for m in example.methods if any(m in b.methods for b in blocks)]
 
 
@@ -86,10 +89,11 @@ def plan(
     left alone."""
     selected = set(example.methods) if selected is None else selected
     wanted = blocks_to_update(example, version, selected)
+    needed = _methods_of(example, wanted)
     refusals: list[str] = []
     rewrites: list[Rewrite] = []
     for shown in example.shown:
-        for method in methods_needed(example, version, selected):
+        for method in needed:
             if not any(holds(b, method, version) for b in shown.outputs):
                 continue  # this page claims nothing for this method on this Python
             for failure in run_failures(results[method], expected(shown, method, version)):
