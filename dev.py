@@ -80,13 +80,14 @@ def ensure_env() -> Path:
 
 
 def examples_requirements() -> str:
-    """The lock's pins of the packages examples import (NumPy), for the other Pythons."""
-    blocks = re.findall(r"^numpy==.*?(?=^\S)", LOCK.read_text(), re.MULTILINE | re.DOTALL)
+    """The lock's pins of the packages examples import (NumPy, tqdm), for the other Pythons."""
+    pattern = r"^(?:numpy|tqdm)==.*?(?=^\S)"
+    blocks = re.findall(pattern, LOCK.read_text(), re.MULTILINE | re.DOTALL)
     return "".join(blocks)
 
 
 def examples_venv(base: str, version: str) -> Path | None:
-    """A venv of `base` with the lock's packages that examples import (NumPy), so
+    """A venv of `base` with the lock's packages that examples import (NumPy, tqdm), so
     that every interpreter runs the examples in an environment a reader would have."""
     venv = ROOT / ".venvs" / f"py{version}"
     python = venv_python(venv)
@@ -95,7 +96,7 @@ def examples_venv(base: str, version: str) -> Path | None:
     digest = hashlib.sha256(wanted.encode()).hexdigest()
     if python.exists() and stamp.exists() and stamp.read_text() == digest:
         return python
-    say(f"preparing {venv.relative_to(ROOT)} (NumPy for the examples)")
+    say(f"preparing {venv.relative_to(ROOT)} (NumPy and tqdm for the examples)")
     requirements = venv.parent / f"{venv.name}-examples.txt"
     venv.parent.mkdir(exist_ok=True)
     requirements.write_text(wanted)
