@@ -1,0 +1,54 @@
+"""The standard-library API the site promises to teach is used by a verified
+program that both languages show (issue 13's list: the calls readers ask about
+when they run workers in practice)."""
+
+from __future__ import annotations
+
+import re
+
+from verifier.catalog import Catalog, site_catalog
+
+# name on the page -> what the program's code must contain (a regular expression)
+TAUGHT = {
+    "QueueHandler": r"\bQueueHandler\(",
+    "QueueListener": r"\bQueueListener\(",
+    "log_to_stderr()": r"\blog_to_stderr\(",
+    "get_logger()": r"\bget_logger\(",
+    "freeze_support()": r"\bfreeze_support\(",
+    "Process.sentinel": r"\.sentinel\b",
+    "multiprocessing.connection.wait()": r"\bconnection\b[\s\S]*\bwait\(",
+    "Process.kill()": r"\.kill\(\)",
+    "Process.close()": r"\b(p|proc|process|child|worker)\.close\(\)",
+    "Queue.join_thread()": r"\.join_thread\(\)",
+    "Queue.cancel_join_thread()": r"\.cancel_join_thread\(\)",
+    "SimpleQueue": r"\bSimpleQueue\(",
+    "current_process()": r"\bcurrent_process\(\)",
+    "parent_process()": r"\bparent_process\(\)",
+    "daemon=True": r"\bdaemon\s*=\s*True\b",
+    "as_completed()": r"\bas_completed\(",
+    "concurrent.futures.wait()": r"\bFIRST_EXCEPTION\b",
+    "Future.cancel()": r"\.cancel\(\)",
+    "shutdown(cancel_futures=True)": r"\bcancel_futures\s*=\s*True\b",
+    "Process.exitcode": r"\.exitcode\b",
+    "imap_unordered()": r"\.imap_unordered\(",
+    "tqdm": r"\bfrom tqdm import\b|\bimport tqdm\b",
+    "Pool(initializer=...)": r"\binitializer\s*=",
+}
+
+
+def missing(catalog: Catalog, taught: dict[str, str]) -> list[str]:
+    """The names in `taught` that no example shown in every language uses."""
+    everywhere = catalog.examples_on("zh") & catalog.examples_on("en")
+    codes = [e.code for e in catalog.examples if e.file in everywhere]
+    return [
+        name for name, pattern in taught.items() if not any(re.search(pattern, c) for c in codes)
+    ]
+
+
+def test_every_promised_api_is_taught_by_a_verified_program() -> None:
+    gone = missing(site_catalog(), TAUGHT)
+    assert not gone, f"no program on both a zh and an en page uses: {gone}"
+
+
+def test_an_api_no_program_uses_is_reported() -> None:
+    assert missing(site_catalog(), {"frobnicate()": r"\bfrobnicate\("}) == ["frobnicate()"]
