@@ -1,3 +1,4 @@
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import Event
 
@@ -23,8 +24,16 @@ if __name__ == "__main__":
     waiting = [ex.submit(pow, 2, n) for n in range(6)]
     print("cancel() the running task:", running.cancel())  # (2)!
     print("cancel() the last task:", waiting[-1].cancel())  # (3)!
-    ex.shutdown(wait=False, cancel_futures=True)  # (4)!
+    done = threading.Semaphore(0)
+    for f in waiting[2:5]:
+        f.add_done_callback(lambda f: done.release())
+    stopper = threading.Thread(
+        target=ex.shutdown, kwargs={"cancel_futures": True}
+    )
+    stopper.start()  # (4)!
+    for _ in range(3):
+        done.acquire()  # (5)!
+    print("last four cancelled:", [f.cancelled() for f in waiting[2:]])
     events[1].set()
     print(running.result())
-    print("last four cancelled:", [f.cancelled() for f in waiting[2:]])
-    ex.shutdown()  # (5)!
+    stopper.join()  # (6)!
