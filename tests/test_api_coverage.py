@@ -28,7 +28,8 @@ TAUGHT = {
     "as_completed()": r"\bas_completed\(",
     "concurrent.futures.wait()": r"\bFIRST_EXCEPTION\b",
     "Future.cancel()": r"\.cancel\(\)",
-    "shutdown(cancel_futures=True)": r"\bcancel_futures\s*=\s*True\b",
+    # as a keyword argument or in a kwargs dict
+    "shutdown(cancel_futures=True)": r"\bcancel_futures\b[\"']?\s*[=:]\s*True\b",
     "Process.exitcode": r"\.exitcode\b",
     "imap_unordered()": r"\.imap_unordered\(",
     "tqdm": r"\bfrom tqdm import\b|\bimport tqdm\b",
