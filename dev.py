@@ -79,15 +79,19 @@ def ensure_env() -> Path:
     return python
 
 
+# The packages examples import; the other Pythons' venvs get the lock's pins of these.
+EXAMPLE_PACKAGES = ("numpy", "tqdm")
+
+
 def examples_requirements() -> str:
-    """The lock's pins of the packages examples import (NumPy, tqdm), for the other Pythons."""
-    pattern = r"^(?:numpy|tqdm)==.*?(?=^\S)"
+    """The lock's pins of EXAMPLE_PACKAGES, for the other Pythons."""
+    pattern = rf"^(?:{'|'.join(EXAMPLE_PACKAGES)})==.*?(?=^\S)"
     blocks = re.findall(pattern, LOCK.read_text(), re.MULTILINE | re.DOTALL)
     return "".join(blocks)
 
 
 def examples_venv(base: str, version: str) -> Path | None:
-    """A venv of `base` with the lock's packages that examples import (NumPy, tqdm), so
+    """A venv of `base` with the lock's pins of EXAMPLE_PACKAGES, so
     that every interpreter runs the examples in an environment a reader would have."""
     venv = ROOT / ".venvs" / f"py{version}"
     python = venv_python(venv)
@@ -96,7 +100,7 @@ def examples_venv(base: str, version: str) -> Path | None:
     digest = hashlib.sha256(wanted.encode()).hexdigest()
     if python.exists() and stamp.exists() and stamp.read_text() == digest:
         return python
-    say(f"preparing {venv.relative_to(ROOT)} (NumPy and tqdm for the examples)")
+    say(f"preparing {venv.relative_to(ROOT)} ({', '.join(EXAMPLE_PACKAGES)} for the examples)")
     requirements = venv.parent / f"{venv.name}-examples.txt"
     venv.parent.mkdir(exist_ok=True)
     requirements.write_text(wanted)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from hooks.site_map import LANGUAGES
 from verifier.catalog import Catalog, site_catalog
 
 # name on the page -> what the program's code must contain (a regular expression)
@@ -39,7 +40,7 @@ TAUGHT = {
 
 def missing(catalog: Catalog, taught: dict[str, str]) -> list[str]:
     """The names in `taught` that no example shown in every language uses."""
-    everywhere = catalog.examples_on("zh") & catalog.examples_on("en")
+    everywhere = set.intersection(*(catalog.examples_on(language) for language in LANGUAGES))
     codes = [e.code for e in catalog.examples if e.file in everywhere]
     return [
         name for name, pattern in taught.items() if not any(re.search(pattern, c) for c in codes)
