@@ -24,7 +24,7 @@ if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "missing", "app.db")
         pool = Pool(1, open_database, (path, attempts, third_attempt))
-        pending = pool.map_async(square, range(3))
+        pending = pool.map_async(square, range(3), chunksize=1)
         third_attempt.wait()  # (3)!
         print("the pool has started a third worker")
         try:

@@ -26,7 +26,8 @@ if __name__ == "__main__":
     try:
         started.acquire()
         started.acquire()  # both workers are now busy
-        os.killpg(os.getpgrp(), signal.SIGINT)  # (3)!
+        for pid in [w.pid for w in workers] + [os.getpid()]:
+            os.kill(pid, signal.SIGINT)  # (3)!
         print(result.get())
     except KeyboardInterrupt:
         print("parent caught KeyboardInterrupt")  # (4)!
