@@ -79,6 +79,8 @@ def bare_run(run: Run) -> float:
     """Seconds for `python example.py` under the run's start method: pipes, no checks."""
     with tempfile.TemporaryDirectory(prefix="verifier-floor-") as workdir:
         Path(workdir, run.example.filename).write_text(run.example.code, encoding="utf-8")
+        for name, content in run.example.companions().items():
+            Path(workdir, name).write_bytes(content)
         env = run_environment(run.method)
         started = time.monotonic()
         process = subprocess.Popen(

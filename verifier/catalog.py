@@ -28,11 +28,17 @@ class Example:
     """The code a reader copies (the file without annotation markers)."""
     shown: list[ShownExample] = field(default_factory=list)
     """Every page that shows it, with the outputs that page claims."""
+    files: tuple[tuple[str, bytes], ...] = ()
+    """Files the program needs next to it, with their content (`ShownExample.files`)."""
 
     @classmethod
     def of(cls, shown: ShownExample) -> Example:
         """The example as one page shows it (the verifier's own tests use this)."""
-        return cls(shown.file, shown.code, [shown])
+        return cls(shown.file, shown.code, [shown], shown.files)
+
+    def companions(self) -> dict[str, bytes]:
+        """The files a run writes next to the program: name -> content, as in `examples/`."""
+        return {Path(file).name: content for file, content in self.files}
 
     @property
     def id(self) -> str:
@@ -76,11 +82,12 @@ def collect(root: Path) -> Catalog:
     """Read every Markdown page under `root/docs` (pieces under `_includes` are not pages)."""
     files = sorted((root / "docs").rglob("*.md"))
     pages = [read_page(p, root) for p in files if "_includes" not in p.parts]
-    by_code: dict[tuple[str, str], Example] = {}
+    by_code: dict[tuple, Example] = {}
     for page in pages:
         for shown in page.examples:
-            key = (shown.file, shown.code)
-            by_code.setdefault(key, Example(shown.file, shown.code)).shown.append(shown)
+            key = (shown.file, shown.code, shown.files)
+            example = Example(shown.file, shown.code, files=shown.files)
+            by_code.setdefault(key, example).shown.append(shown)
     return Catalog(pages, list(by_code.values()))
 
 

@@ -1,10 +1,11 @@
 """Debian's current builds of the release lines this machine lacks.
 
 Debian's unstable suite ships current builds of the newest lines: `debootstrap`
-makes a small Debian root under the user's cache folder once (about a minute and
-380 MB), and each interpreter runs inside it through a wrapper script (see
-`_WRAPPER`), so that `python file.py`, spawn's re-run of `sys.executable` and
-`/dev/shm` behave as on a reader's Debian or Ubuntu machine.  That needs Linux,
+makes a small Debian root under the user's cache folder once (about a minute;
+1.2 GB with the C compiler and Node.js of `TOOLS`), and each interpreter runs
+inside it through a wrapper script (see `_WRAPPER`), so that `python file.py`,
+spawn's re-run of `sys.executable` and `/dev/shm` behave as on a reader's Debian
+or Ubuntu machine.  That needs Linux,
 root and the network; where any is missing, `prepare()` says why in one line and
 those lines stay unverified (see `verifier.interpreters.unverified`).
 
@@ -101,10 +102,27 @@ def _run(*args: object, **kwargs) -> bool:
     return result.returncode == 0
 
 
+TOOLS = {"gcc": "usr/bin/gcc", "libc6-dev": "usr/include/stdio.h", "nodejs": "usr/bin/node"}
+"""Debian packages the examples use besides Python, with a file each one installs:
+a C compiler and the C library's headers for the programs that compile C, and
+Node.js for the one that talks to JavaScript."""
+
+
 def _bootstrap() -> bool:
-    """Make the Debian root with every line of `DEBIAN_LINES`, unless it exists."""
+    """Make the Debian root with every line of `DEBIAN_LINES` and `TOOLS`, unless it
+    exists; a root made before a tool was added gets it with apt-get."""
     if all((ROOTFS / "usr/bin" / f"python{line}").exists() for line in DEBIAN_LINES):
-        return True
+        missing = [name for name, path in TOOLS.items() if not (ROOTFS / path).exists()]
+        if not missing:
+            return True
+        say(f"installing {', '.join(missing)} in the Debian root")
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        # The suite's Release file may be past its Valid-Until date on a machine
+        # whose mirror is a snapshot; the package lists debootstrap left still work.
+        _run("chroot", ROOTFS, "apt-get", "update", "-qq",
+             "-o", "Acquire::Check-Valid-Until=false", env=env)  # fmt: skip
+        return _run("chroot", ROOTFS, "apt-get", "install", "-y", "-qq",
+                    "--no-install-recommends", *missing, env=env)  # fmt: skip
     if not shutil.which("debootstrap"):
         say("installing debootstrap with apt-get")
         if not (
@@ -113,7 +131,7 @@ def _bootstrap() -> bool:
                      env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
         ):  # fmt: skip
             return False
-    packages = ["ca-certificates"]
+    packages = ["ca-certificates", *TOOLS]
     for line in DEBIAN_LINES:
         packages += [f"python{line}", f"python{line}-venv"]
     partial = ROOTFS.with_name(ROOTFS.name + ".partial")

@@ -13,6 +13,10 @@ one of:
   block with `data-stdout="file"` claims what the program prints when its
   standard output is redirected to a file (`python x.py > out.txt`) instead
   of a terminal;
+* a **source file a program needs**, such as C code the program compiles: a
+  fence in any other language whose only line includes a whole file from
+  `examples/`, named by the `data-files` of a program on the same page (the
+  file is written next to the program for each run);
 * a `mermaid` diagram, which is a picture, not code a reader runs;
 * anything else, which must say `.not-runnable` so that nothing shown on a
   page escapes verification by accident.
@@ -50,7 +54,7 @@ _INCLUDE = re.compile(r'^-+8<-+[ \t]+"(?P<path>[^"]+)"$')
 # Material removes a `# (1)!` comment from the code it shows and copies.
 _MARKER = re.compile(r"[ \t]*#[ \t]*\((?P<number>\d+)\)!?[ \t]*$", re.MULTILINE)
 _LIST_ITEM = re.compile(r"^(?P<indent> *)\d+\.[ \t]")
-_PROGRAM_ATTRS = {"title", "hl_lines", "linenums", "data-platforms"}
+_PROGRAM_ATTRS = {"title", "hl_lines", "linenums", "data-platforms", "data-files"}
 _OUTPUT_ATTRS = {"title", "data-methods", "data-exit", "data-python", "data-stdout"}
 
 
@@ -95,6 +99,10 @@ class ShownExample:
     markers: int = 0
     """How many `# (N)!` annotation markers the included file has (Material turns
     them into annotations, and removes them from the code it shows and copies)."""
+    files: tuple[tuple[str, bytes], ...] = ()
+    """Other files of the example's folder the program needs next to it
+    (`data-files="reader.c"`): each one's path relative to the repository root,
+    and its content.  The page shows each of them too."""
 
     @property
     def methods(self) -> tuple[str, ...]:
@@ -132,6 +140,7 @@ def parse_page(text: str, relative: Path, root: Path) -> Page:
     page = Page(relative, scan_fences(text, relative))
     lines = text.splitlines()
     pending: _Pending | None = None
+    sources: list[Fence] = []
     for fence in page.fences:
         if fence.malformed:
             page.problems.append(
@@ -159,6 +168,9 @@ def parse_page(text: str, relative: Path, root: Path) -> Page:
             pending = None
         if NOT_RUNNABLE in fence.classes or fence.language in DIAGRAMS:
             continue
+        if fence.language not in PYTHON_LANGUAGES and _INCLUDE.match(fence.body.strip()):
+            sources.append(fence)
+            continue
         if fence.language not in PYTHON_LANGUAGES:
             page.problems.append(
                 f"{fence.where}: `{fence.language or 'plain'}` block is neither a "
@@ -168,7 +180,28 @@ def parse_page(text: str, relative: Path, root: Path) -> Page:
         pending = _start_example(fence, lines, root, page.problems)
     if pending is not None:
         page.examples.extend(pending.finish(page.problems))
+    page.problems += _source_problems(sources, page.examples)
     return page
+
+
+def _source_problems(sources: list[Fence], examples: list[ShownExample]) -> list[str]:
+    """Every source file shown is one a program needs, and every file a program
+    needs is shown: a reader who copies the page's blocks has the whole example."""
+    shown = {_INCLUDE.match(f.body.strip()).group("path"): f for f in sources}
+    needed = {file: e for e in examples for file, _ in e.files}
+    problems = [
+        f"{fence.where}: {path} is included, but no program on this page names it "
+        f"in data-files (or mark the block {{ .{fence.language} .{NOT_RUNNABLE} }})"
+        for path, fence in shown.items()
+        if path not in needed
+    ]
+    problems += [
+        f"{e.fence.where}: {e.file} needs {file} (data-files), which the page does "
+        "not show; include it in a block of its own"
+        for file, e in needed.items()
+        if file not in shown
+    ]
+    return problems
 
 
 @dataclass
@@ -181,6 +214,7 @@ class _Pending:
     code: str
     platforms: tuple[str, ...] = ()
     markers: int = 0
+    files: tuple[tuple[str, bytes], ...] = ()
     outputs: list[OutputBlock] = field(default_factory=list)
 
     def finish(self, problems: list[str]) -> list[ShownExample]:
@@ -203,6 +237,7 @@ class _Pending:
                 tuple(self.outputs),
                 self.platforms,
                 self.markers,
+                self.files,
             )
         ]
 
@@ -249,7 +284,21 @@ def _start_example(
         problems.append(
             f"{fence.where}: data-platforms takes {', '.join(PLATFORMS)}, not {platforms}"
         )
-    return _Pending(fence, example, _MARKER.sub("", shown), platforms, len(markers))
+    folder = example.rsplit("/", 1)[0]
+    files = tuple(
+        f"{folder}/{name}" for name in fence.attrs.get("data-files", "").replace(",", " ").split()
+    )
+    found = []
+    for file in files:
+        if "/" in file.removeprefix(folder + "/") or not (root / file).is_file():
+            problems.append(
+                f"{fence.where}: data-files names {file.removeprefix(folder + '/')}, "
+                f"which is not a file in {folder}/"
+            )
+        else:
+            found.append((file, (root / file).read_bytes()))
+    shown = _MARKER.sub("", shown)
+    return _Pending(fence, example, shown, platforms, len(markers), tuple(found))
 
 
 def _output_block(fence: Fence, problems: list[str]) -> OutputBlock | None:

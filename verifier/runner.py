@@ -29,6 +29,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -145,6 +146,7 @@ def run_program(
     timeout: float = DEFAULT_TIMEOUT,
     stdout_mode: str | None = None,
     on_phase: Callable[[str, float], None] | None = None,
+    files: Mapping[str, bytes] | None = None,
 ) -> RunResult:
     """Save `code` as `filename` in a new directory and run `python filename`.
 
@@ -163,6 +165,8 @@ def run_program(
         on_phase: Called with the name and seconds of each step as it ends
             (`setup`, `run`, `survivors`, `shm`, `cleanup`), for a caller that
             measures where the time goes (`devtools/verifier_overhead.py`).
+        files: Other files to save next to the program first (name -> content),
+            such as C source the program compiles.
 
     Returns:
         The run's output, exit status and anything it left behind.
@@ -172,6 +176,8 @@ def run_program(
     lap = _Laps(on_phase)
     with tempfile.TemporaryDirectory(prefix=run_dir_prefix()) as workdir:
         Path(workdir, filename).write_text(code, encoding="utf-8")
+        for name, content in (files or {}).items():
+            Path(workdir, name).write_bytes(content)
         shm_before = shm.shm_entries()
         started = time.monotonic()
         env = run_environment(start_method, unbuffered=stdout_mode == "unbuffered-pipe")

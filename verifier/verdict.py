@@ -139,6 +139,7 @@ def verify(
             timeout=timeout,
             stdout_mode=stdout_mode,
             on_phase=on_phase,
+            files=example.companions(),
         )
         verdict.results.append(result)
         reports = [

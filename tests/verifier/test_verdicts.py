@@ -234,3 +234,25 @@ def test_output_redirected_to_a_file_is_checked_separately(method: str) -> None:
         "+child:  finished\n" in report
     ), report
     assert not verify(swapped, method).ok
+
+
+def test_a_companion_file_is_written_next_to_the_program() -> None:
+    shown = page("companion")
+    assert not shown.problems
+    (example,) = shown.examples
+    assert [file for file, _ in example.files] == ["examples/greeting.c"]
+    assert verify(Example.of(example), "spawn").ok
+    # Without the file next to it, the same program fails: the check can go red.
+    alone = dataclasses.replace(example, files=())
+    report = only_failure(verify(Example.of(alone), "spawn"))
+    assert "FileNotFoundError" in report
+
+
+def test_companion_files_must_be_shown_and_named() -> None:
+    problems = page("companion_bad").problems
+    assert len(problems) == 3, problems
+    assert "docs/zh/companion_bad.md:21: data-files names missing.c" in problems[0]
+    assert "docs/zh/companion_bad.md:5: examples/greeting.c is included" in problems[1]
+    assert "no program on this page names it" in problems[1]
+    assert "docs/zh/companion_bad.md:21: examples/reads_companion.py needs" in problems[2]
+    assert "examples/other.c (data-files), which the page does not show" in problems[2]

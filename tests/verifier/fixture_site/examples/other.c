@@ -1,0 +1,1 @@
+/* other.c: a file in examples/ that the page does not show */
