@@ -79,15 +79,27 @@ def ensure_env() -> Path:
     return python
 
 
-# The packages examples import; the other Pythons' venvs get the lock's pins of these.
-EXAMPLE_PACKAGES = ("numpy", "tqdm")
+# The packages examples import; the other Pythons' venvs get the lock's pins of
+# these and of everything they depend on.
+EXAMPLE_PACKAGES = ("numpy", "tqdm", "dask", "distributed")
 
 
 def examples_requirements() -> str:
-    """The lock's pins of EXAMPLE_PACKAGES, for the other Pythons."""
-    pattern = rf"^(?:{'|'.join(EXAMPLE_PACKAGES)})==.*?(?=^\S)"
-    blocks = re.findall(pattern, LOCK.read_text(), re.MULTILINE | re.DOTALL)
-    return "".join(blocks)
+    """The lock's pins of EXAMPLE_PACKAGES and their dependencies, for the other
+    Pythons.  The lock says why it holds each pin (its `# via` comments), so a pin
+    belongs here when an example package, or a pin already here, needs it."""
+    pin = re.compile(r"^[a-z0-9].*?(?=^[a-z0-9]|\Z)", re.MULTILINE | re.DOTALL)
+    needed_by = re.compile(r"^\s+#\s+(?:via\s+)?([a-z0-9][a-z0-9._-]*)", re.MULTILINE)
+    blocks = pin.findall(LOCK.read_text())
+    name = {b: re.split(r"[=\s;]", b, maxsplit=1)[0] for b in blocks}
+    via = {b: set(needed_by.findall(b)) for b in blocks}
+    wanted = set(EXAMPLE_PACKAGES)
+    while True:
+        more = {name[b] for b in blocks if via[b] & wanted} - wanted
+        if not more:
+            break
+        wanted |= more
+    return "".join(b for b in blocks if name[b] in wanted)
 
 
 def examples_venv(base: str, version: str) -> Path | None:
@@ -231,6 +243,19 @@ def cmd_lint(python: Path, args: list[str]) -> int:
     return run(*ruff, "check", *args, ".") or run(*ruff, "format", "--check", ".")
 
 
+def cmd_bench_beyond(python: Path, args: list[str]) -> int:
+    """subinterpreters, TCP and Dask against Queue and Pipe (benchmarks/beyond.py), on Python 3.14"""
+    found = {cpython_version(p): p for p in every_interpreter(python)}
+    lines = [v for v in found if v.startswith("3.14.")] or sorted(found, key=version_key)[-1:]
+    version, newest = lines[-1], found[lines[-1]]
+    if version_key(version) < version_key("3.14"):
+        say(f"note: the newest Python found is {version}; the subinterpreter cases need 3.14")
+    say(f"measuring with Python {version} ({newest})")
+    # Run from the repository root, so that `-m benchmarks` is this folder's package
+    # also for an interpreter whose venv does not have the repository installed.
+    return run(newest, "-m", "benchmarks", "beyond", *args, env=tool_env())
+
+
 def cmd_lock(python: Path, args: list[str]) -> int:
     """re-pin requirements.lock from pyproject.toml (with uv, installed on demand)"""
     check(python, "-m", "pip", "install", "--disable-pip-version-check", UV)
@@ -265,6 +290,7 @@ COMMANDS: dict[str, Callable[[Path, list[str]], int]] = {
     ),
     # Measurements: never part of `test`; timings are reported, not asserted.
     "bench": script("benchmarks", "the IPC benchmark suite (benchmarks/); --quick: 1 min", "run"),
+    "bench-beyond": cmd_bench_beyond,
     "site-speed": script(
         "devtools.site_speed.measure", "Lighthouse on the built site (needs node, npm, chromium)"
     ),
