@@ -12,6 +12,8 @@ SVG is never wrapped in paragraphs or escaped):
     <!-- bench:machine -->               what the numbers were measured on
     <!-- bench:value PATH -->            one number, e.g. recipe.64MiB.memcpy_ratio -> 91%
     <!-- bench:value PATH SPEC -->       the same with a Python format spec, e.g. .1%
+    <!-- bench:beyond PATH [SPEC] -->    one number of benchmarks/results/beyond.json
+                                         (subinterpreters, TCP, Dask: benchmarks/beyond.py)
 
 PATH is a dotted path into benchmarks/results/reference.json (list them with
 `python -m benchmarks values`); fields ending in `_ratio` read as percentages,
@@ -31,29 +33,31 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from benchmarks import results
+from benchmarks import beyond, results
 from hooks.bench_render import page_report
 from hooks.site_map import page_language
 
 RESULTS = results.REFERENCE
 """The results the pages show (the hook's tests point it at made-up ones)."""
+BEYOND = beyond.RESULTS
+"""The results of `python -m benchmarks beyond` that the pages show."""
 PLACEHOLDER = re.compile(r"<!--\s*bench:(?P<kind>\S*)(?P<args>[^>]*?)\s*-->")
 
 _loaded: dict[Path, tuple[float, dict]] = {}
 
 
-def load(path: Path = RESULTS) -> dict:
+def load(path: Path = RESULTS, read=results.read, command: str = "run") -> dict:
     """The results, read once per change of the file."""
     try:
         mtime = path.stat().st_mtime
     except FileNotFoundError:
         raise PluginError(
             f"bench_charts: {path} is missing; make it with "
-            "`python -m benchmarks run --out benchmarks/results/reference.json`"
+            f"`python -m benchmarks {command} --out benchmarks/results/{path.name}`"
         ) from None
     if path not in _loaded or _loaded[path][0] != mtime:
         try:
-            _loaded[path] = (mtime, results.read(path))
+            _loaded[path] = (mtime, read(path))
         except ValueError as error:
             raise PluginError(f"bench_charts: {path} is not valid results: {error}") from error
     return _loaded[path][1]
@@ -72,6 +76,9 @@ def render(kind: str, args: list[str], measured: dict, language: str) -> str:
         return page_report.machine(measured, language)
     if kind == "value" and len(args) in (1, 2):
         return page_report.value(measured, args[0], args[1] if len(args) == 2 else None)
+    if kind == "beyond" and len(args) in (1, 2):
+        more = load(BEYOND, beyond.read, "beyond")
+        return page_report.value(more, args[0], args[1] if len(args) == 2 else None)
     raise ValueError(
         f"unknown placeholder bench:{kind} {' '.join(args)}".strip()
         + " (see hooks/bench_charts.py for the ones there are)"

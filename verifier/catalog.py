@@ -41,6 +41,11 @@ class Example:
         return {Path(file).name: content for file, content in self.files}
 
     @property
+    def needs(self) -> tuple[str, ...]:
+        """Programs on `PATH` that some page says the example runs (`data-needs`)."""
+        return tuple(sorted({n for shown in self.shown for n in shown.needs}))
+
+    @property
     def id(self) -> str:
         """Short name for test ids, e.g. `queue/put_get.py`."""
         return self.file.removeprefix("examples/")

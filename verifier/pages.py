@@ -54,7 +54,7 @@ _INCLUDE = re.compile(r'^-+8<-+[ \t]+"(?P<path>[^"]+)"$')
 # Material removes a `# (1)!` comment from the code it shows and copies.
 _MARKER = re.compile(r"[ \t]*#[ \t]*\((?P<number>\d+)\)!?[ \t]*$", re.MULTILINE)
 _LIST_ITEM = re.compile(r"^(?P<indent> *)\d+\.[ \t]")
-_PROGRAM_ATTRS = {"title", "hl_lines", "linenums", "data-platforms", "data-files"}
+_PROGRAM_ATTRS = {"title", "hl_lines", "linenums", "data-platforms", "data-files", "data-needs"}
 _OUTPUT_ATTRS = {"title", "data-methods", "data-exit", "data-python", "data-stdout"}
 
 
@@ -103,6 +103,9 @@ class ShownExample:
     """Other files of the example's folder the program needs next to it
     (`data-files="reader.c"`): each one's path relative to the repository root,
     and its content.  The page shows each of them too."""
+    needs: tuple[str, ...] = ()
+    """Programs it runs that must be on `PATH`, such as `cc` or `node`
+    (`data-needs="cc node"`); where one is missing, its runs are skipped, saying so."""
 
     @property
     def methods(self) -> tuple[str, ...]:
@@ -215,6 +218,7 @@ class _Pending:
     platforms: tuple[str, ...] = ()
     markers: int = 0
     files: tuple[tuple[str, bytes], ...] = ()
+    needs: tuple[str, ...] = ()
     outputs: list[OutputBlock] = field(default_factory=list)
 
     def finish(self, problems: list[str]) -> list[ShownExample]:
@@ -238,6 +242,7 @@ class _Pending:
                 self.platforms,
                 self.markers,
                 self.files,
+                self.needs,
             )
         ]
 
@@ -297,8 +302,11 @@ def _start_example(
             )
         else:
             found.append((file, (root / file).read_bytes()))
+    needs = tuple(fence.attrs.get("data-needs", "").replace(",", " ").split())
+    if any(not re.fullmatch(r"[A-Za-z0-9._+-]+", n) for n in needs):
+        problems.append(f"{fence.where}: data-needs takes program names, not {needs}")
     shown = _MARKER.sub("", shown)
-    return _Pending(fence, example, shown, platforms, len(markers), tuple(found))
+    return _Pending(fence, example, shown, platforms, len(markers), tuple(found), needs)
 
 
 def _output_block(fence: Fence, problems: list[str]) -> OutputBlock | None:

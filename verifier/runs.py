@@ -13,6 +13,7 @@ from functools import cached_property
 from verifier.catalog import Catalog, Example
 from verifier.claims import START_METHODS, skip_reason
 from verifier.interpreters import python_version
+from verifier.tools import missing_programs
 
 
 @dataclass(frozen=True)
@@ -33,8 +34,13 @@ class Run:
 
     @cached_property
     def skip_reason(self) -> str | None:
-        """Why this run is not made here (see `verifier.claims.skip_reason`), or `None`."""
-        return skip_reason(self.example, self.method, self.version)
+        """Why this run is not made here (see `verifier.claims.skip_reason`; or a
+        program of `data-needs` that the interpreter does not find), or `None`."""
+        reason = skip_reason(self.example, self.method, self.version)
+        missing = () if reason else missing_programs(self.python, self.example.needs)
+        if missing:
+            return f"needs {', '.join(missing)} on PATH, which this Python does not find"
+        return reason
 
 
 def runs(

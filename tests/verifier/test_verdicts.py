@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from verifier.claims import holds, oldest_python
 from verifier.interpreters import python_version, version_key
 from verifier.pages import START_METHODS, parse_page
 from verifier.runner import HAVE_PTY
+from verifier.runs import Run
 from verifier.verdict import verify
 
 
@@ -256,3 +258,17 @@ def test_companion_files_must_be_shown_and_named() -> None:
     assert "no program on this page names it" in problems[1]
     assert "docs/zh/companion_bad.md:21: examples/reads_companion.py needs" in problems[2]
     assert "examples/other.c (data-files), which the page does not show" in problems[2]
+
+
+def test_a_run_whose_program_is_missing_is_skipped_saying_which() -> None:
+    (shown,) = page("needs_program").examples
+    assert shown.needs == ("no-such-program-for-the-verifier", "python3")
+    example = Example.of(shown)
+    run = Run(example, "spawn", "terminal", sys.executable, python_version(sys.executable), "x")
+    assert run.skip_reason == (
+        "needs no-such-program-for-the-verifier on PATH, which this Python does not find"
+    )
+    found = dataclasses.replace(shown, needs=("python3",))
+    version = python_version(sys.executable)
+    run = Run(Example.of(found), "spawn", "terminal", sys.executable, version, "x")
+    assert run.skip_reason is None
