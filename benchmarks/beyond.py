@@ -16,9 +16,12 @@ interpreter (Python 3.14 or newer for the subinterpreter cases):
   `send_bytes()` of the same array through a `Pipe` to a child that replies
   with its length.
 
-Every case runs once per repetition, in a shuffled order (as in
-`benchmarks.methodology`); a figure is the median over repetitions, and each
-comparison is a ratio of two medians of the same run (`times_*`).  What cannot
+The run also measures the limits the performance page compares everything
+with (`benchmarks.limits`): the round trip of 64 bytes through two raw
+`os.pipe()`s, and memcpy of each payload size.  Every case runs once per
+repetition, in a shuffled order (as in `benchmarks.methodology`); a figure is
+the median over repetitions (a limit's, its best), and each comparison is a
+ratio of two figures of the same run (`times_*`, `*_memcpy_ratio`).  What cannot
 run here (no 3.14, no Dask) is recorded with the reason as `skipped`.  The
 results go to `results/beyond.json`, which the performance page reads
 (`<!-- bench:beyond PATH -->`, see hooks/bench_charts.py).
@@ -38,7 +41,7 @@ from dataclasses import asdict, dataclass
 from multiprocessing.connection import Client, Listener
 from pathlib import Path
 
-from benchmarks import machine
+from benchmarks import latency, limits, machine
 from benchmarks.methodology import interleaved, median, significant
 
 FORMAT = "mp-ipc-bench-beyond/1"
@@ -62,6 +65,10 @@ SCHEMA = {
     "channels.<channel>.<size>.msgs_per_s": "one-way messages delivered per second (median)",
     "channels.<channel>.<size>.mb_per_s": "the same in MB (10**6 bytes) per second",
     "channels.<channel>.<size>.times_pipe": "msgs_per_s / channels.pipe.<size>.msgs_per_s",
+    "channels.<channel>.<size>.memcpy_ratio": "mb_per_s / limits.memcpy.<size>.mb_per_s",
+    "channels.<channel>.round_trip_times_limit": "round_trip_us / limits.os_pipe_round_trip_us",
+    "limits.os_pipe_round_trip_us": "64 B round trip through two raw os.pipe()s (best repetition)",
+    "limits.memcpy.<size>.mb_per_s": "memcpy of <size> into a reused buffer, MB/s (best)",
     "channels.<channel>.round_trip_us": "mean round trip of a 64 B message in a session, median",
     "channels.<channel>.round_trip_times_pipe": "round_trip_us / channels.pipe.round_trip_us",
     "channels.tcp.round_trip_us": "the same through Listener/Client over TCP loopback, with authkey",
@@ -73,6 +80,8 @@ SCHEMA = {
     "dask.<size>.dask_ms": "scatter() the array, submit(len, future).result(), cancel (median)",
     "dask.<size>.pipe_ms": "send_bytes() of the array, recv() of its length (median)",
     "dask.<size>.times_pipe": "dask_ms / pipe_ms",
+    "dask.<size>.dask_memcpy_ratio": "size / dask_ms, against limits.memcpy.<size>.mb_per_s",
+    "dask.<size>.pipe_memcpy_ratio": "size / pipe_ms, against limits.memcpy.<size>.mb_per_s",
     "<any>.skipped": "why this case was not measured here",
 }
 
@@ -280,6 +289,12 @@ def run(settings: Settings, progress=lambda line: None) -> dict:
     cases += [("executor", e) for e in EXECUTORS]
     if not has_interpreters:
         cases = [c for c in cases if c[1] not in ("interp_queue", "interpreter_pool")]
+    memcpy_sizes = {**{k: v for k, v in MESSAGE_SIZES.items() if k != "64B"}, **DASK_SIZES}
+    cases += [("limit_round_trip",)] + [("memcpy", label) for label in memcpy_sizes]
+    copies = {
+        label: limits.measure_memcpy(ctx, size, False, False, None, 0.05, 60)
+        for label, size in memcpy_sizes.items()
+    }
     cluster, versions = _dask_cluster()
     if cluster:
         cases += [("dask", system, s) for system in ("dask", "pipe") for s in DASK_SIZES]
@@ -304,6 +319,15 @@ def run(settings: Settings, progress=lambda line: None) -> dict:
                 samples[case].append(round_trip(case[1], settings.trips, ctx) / settings.trips)
             elif case[0] == "executor":
                 samples[case].append(executor(case[1], settings.tasks, ctx))
+            elif case[0] == "limit_round_trip":
+                raw = latency.RawRoundTrip(duplex=False)
+                samples[case].append(latency.measure(ctx, raw, 0.2, 60)["median_s"])
+            elif case[0] == "memcpy":
+                label = case[1]
+                seconds = limits.measure_memcpy(
+                    ctx, memcpy_sizes[label], False, False, copies[label], 0.05, 60
+                )
+                samples[case].append(memcpy_sizes[label] * copies[label] / seconds / 1e6)
             elif case[1] == "dask":
                 samples[case].append(_dask_round(cluster[1], arrays[case[2]]))
             else:
@@ -315,7 +339,7 @@ def run(settings: Settings, progress=lambda line: None) -> dict:
         if cluster:
             cluster[1].close()
             cluster[0].close()
-    return _summary(settings, samples, has_interpreters, versions)
+    return _summary(settings, samples, has_interpreters, versions, memcpy_sizes)
 
 
 def _dask_cluster():
@@ -365,10 +389,20 @@ def _pipe_round(conn, array) -> float:
     return seconds
 
 
-def _summary(settings: Settings, samples: dict, has_interpreters: bool, versions: dict) -> dict:
+def _summary(
+    settings: Settings, samples: dict, has_interpreters: bool, versions: dict, memcpy_sizes: dict
+) -> dict:
     def sample_median(case, index=None):
         values = samples[case] if index is None else [v[index] for v in samples[case]]
         return median(values)
+
+    # A limit's figure is its best repetition (see benchmarks.methodology).
+    limit_us = min(samples[("limit_round_trip",)]) * 1e6
+    memcpy = {label: max(samples[("memcpy", label)]) for label in memcpy_sizes}
+    limit_results = {
+        "os_pipe_round_trip_us": limit_us,
+        "memcpy": {label: {"mb_per_s": rate} for label, rate in memcpy.items()},
+    }
 
     channels: dict = {}
     for channel in CHANNELS:
@@ -388,7 +422,10 @@ def _summary(settings: Settings, samples: dict, has_interpreters: bool, versions
         for label in MESSAGE_SIZES:
             if label in entry:
                 entry[label]["times_pipe"] = entry[label]["msgs_per_s"] / pipe[label]["msgs_per_s"]
+                if label in memcpy:
+                    entry[label]["memcpy_ratio"] = entry[label]["mb_per_s"] / memcpy[label]
         entry["round_trip_times_pipe"] = entry["round_trip_us"] / pipe["round_trip_us"]
+        entry["round_trip_times_limit"] = entry["round_trip_us"] / limit_us
     executors: dict = {}
     for kind in EXECUTORS:
         if kind == "interpreter_pool" and not has_interpreters:
@@ -406,13 +443,16 @@ def _summary(settings: Settings, samples: dict, has_interpreters: bool, versions
         dask_results: dict = {"skipped": versions["dask"]}
     else:
         dask_results = {}
-        for label in DASK_SIZES:
+        for label, size in DASK_SIZES.items():
             dask_ms = sample_median(("dask", "dask", label)) * 1e3
             pipe_ms = sample_median(("dask", "pipe", label)) * 1e3
+            size_mb = size / 1e6
             dask_results[label] = {
                 "dask_ms": dask_ms,
                 "pipe_ms": pipe_ms,
                 "times_pipe": dask_ms / pipe_ms,
+                "dask_memcpy_ratio": size_mb / (dask_ms / 1e3) / memcpy[label],
+                "pipe_memcpy_ratio": size_mb / (pipe_ms / 1e3) / memcpy[label],
             }
     results = {
         "format": FORMAT,
@@ -420,6 +460,7 @@ def _summary(settings: Settings, samples: dict, has_interpreters: bool, versions
         "machine": machine.describe(settings.start_method),
         "settings": asdict(settings),
         "versions": versions,
+        "limits": limit_results,
         "channels": channels,
         "executors": executors,
         "dask": dask_results,
@@ -443,12 +484,12 @@ def validate(results: dict) -> None:
     problems = []
     if results.get("format") != FORMAT:
         problems.append(f"format is {results.get('format')!r}, expected {FORMAT!r}")
-    for key in ("machine", "settings", "versions", "channels", "executors", "dask"):
+    for key in ("machine", "settings", "versions", "limits", "channels", "executors", "dask"):
         if key not in results:
             problems.append(f"missing top-level {key!r}")
     if problems:
         raise ValueError("; ".join(problems))
-    for where, value in _leaves(results, ("channels", "executors", "dask")):
+    for where, value in _leaves(results, ("limits", "channels", "executors", "dask")):
         field = where.rsplit(".", 1)[-1]
         if field == "skipped":
             if not isinstance(value, str) or not value:

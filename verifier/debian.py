@@ -1,8 +1,8 @@
 """Debian's current builds of the release lines this machine lacks.
 
 Debian's unstable suite ships current builds of the newest lines: `debootstrap`
-makes a small Debian root under the user's cache folder once (about a minute;
-1.2 GB with the C compiler and Node.js of `TOOLS`), and each interpreter runs
+makes a small Debian root under the user's cache folder once (86 s and 830 MB
+here, with the C compiler and Node.js of `TOOLS`), and each interpreter runs
 inside it through a wrapper script (see `_WRAPPER`), so that `python file.py`,
 spawn's re-run of `sys.executable` and `/dev/shm` behave as on a reader's Debian
 or Ubuntu machine.  That needs Linux,

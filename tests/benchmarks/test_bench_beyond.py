@@ -26,6 +26,8 @@ def test_a_tiny_run_writes_valid_results(tiny, tmp_path) -> None:
     assert tiny["channels"]["pipe"]["round_trip_times_pipe"] == 1
     assert tiny["executors"]["process_pool"]["task_us"] > 0
     assert tiny["dask"]["4MiB"]["times_pipe"] > 0
+    assert tiny["limits"]["memcpy"]["64MiB"]["mb_per_s"] > 0
+    assert tiny["channels"]["mp_queue"]["1MiB"]["memcpy_ratio"] > 0
 
 
 def test_what_needs_a_newer_python_says_so(tiny) -> None:
@@ -44,7 +46,7 @@ def test_the_committed_results_are_a_full_run_on_python_3_14_or_newer() -> None:
     assert (major, minor) >= (3, 14)
     assert not [
         path
-        for path, _ in beyond._leaves(committed, ("channels", "executors", "dask"))
+        for path, _ in beyond._leaves(committed, ("limits", "channels", "executors", "dask"))
         if path.endswith(".skipped")
     ]
 
@@ -57,7 +59,7 @@ def test_every_field_is_documented_in_the_schema() -> None:
         )
         for p in beyond.SCHEMA
     ]
-    paths = [p for p, _ in beyond._leaves(committed, ("channels", "executors", "dask"))]
+    paths = [p for p, _ in beyond._leaves(committed, ("limits", "channels", "executors", "dask"))]
     assert paths and not [p for p in paths if not any(pattern.fullmatch(p) for pattern in patterns)]
 
 
