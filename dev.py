@@ -246,14 +246,14 @@ def cmd_lint(python: Path, args: list[str]) -> int:
 def cmd_bench_beyond(python: Path, args: list[str]) -> int:
     """subinterpreters, TCP and Dask against Queue and Pipe (benchmarks/beyond.py), on Python 3.14"""
     found = {cpython_version(p): p for p in every_interpreter(python)}
-    lines = [v for v in found if v.startswith("3.14.")] or sorted(found, key=version_key)[-1:]
-    version, newest = lines[-1], found[lines[-1]]
-    if version_key(version) < version_key("3.14"):
-        say(f"note: the newest Python found is {version}; the subinterpreter cases need 3.14")
-    say(f"measuring with Python {version} ({newest})")
+    on_314 = [v for v in found if v.startswith("3.14.")]
+    version = max(on_314 or found, key=version_key)
+    if not on_314:
+        say(f"note: no Python 3.14 found, using {version}; the subinterpreter cases need 3.14+")
+    say(f"measuring with Python {version} ({found[version]})")
     # Run from the repository root, so that `-m benchmarks` is this folder's package
     # also for an interpreter whose venv does not have the repository installed.
-    return run(newest, "-m", "benchmarks", "beyond", *args, env=tool_env())
+    return run(found[version], "-m", "benchmarks", "beyond", *args, env=tool_env())
 
 
 def cmd_lock(python: Path, args: list[str]) -> int:

@@ -21,41 +21,25 @@ def main(argv: list[str] | None = None) -> int:
     )
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="measure everything and write the results as JSON")
-    run.add_argument("--quick", action="store_true", help="short rounds, up to 4 MiB (~1 min)")
-    run.add_argument("--out", type=Path, default=LATEST, help=f"default: {_shown(LATEST)}")
-    run.add_argument(
-        "--start-method",
-        choices=multiprocessing.get_all_start_methods(),
-        default=multiprocessing.get_start_method(),
-        help="for every process of the run (default: this platform's, %(default)s)",
+    _measurement_options(
+        run, "short rounds, up to 4 MiB (~1 min)", LATEST, "every process of the run", 7
     )
-    run.add_argument("--repeats", type=int, help="measured repetitions (default 7, quick 1)")
-    run.add_argument("--seed", type=int, help="order of the cases (default: random, recorded)")
     run.add_argument("--note", help="recorded with the results, e.g. 'machine busy'")
     more = commands.add_parser(
         "beyond",
         help="subinterpreters, TCP and Dask against Queue and Pipe (Python 3.14+ for all cases)",
     )
-    more.add_argument("--quick", action="store_true", help="fewer messages, one repetition")
-    more.add_argument(
-        "--out", type=Path, default=beyond.LATEST, help=f"default: {_shown(beyond.LATEST)}"
+    _measurement_options(
+        more, "fewer messages, one repetition", beyond.LATEST, "the child processes", 5
     )
-    more.add_argument(
-        "--start-method",
-        choices=multiprocessing.get_all_start_methods(),
-        default=multiprocessing.get_start_method(),
-        help="for the child processes (default: this platform's, %(default)s)",
-    )
-    more.add_argument("--repeats", type=int, help="measured repetitions (default 5, quick 1)")
-    more.add_argument("--seed", type=int, help="order of the cases (default: random, recorded)")
     for name, help_ in (("show", "print a summary"), ("values", "list every value path")):
         command = commands.add_parser(name, help=f"{help_} of a results file")
         command.add_argument("path", type=Path, nargs="?", default=REFERENCE)
     args = parser.parse_args(argv)
+    if getattr(args, "repeats", None) is not None and args.repeats < 1:
+        parser.error("--repeats must be at least 1")
 
     if args.command == "run":
-        if args.repeats is not None and args.repeats < 1:
-            parser.error("--repeats must be at least 1")
         settings = suite.Settings.for_run(
             args.start_method,
             args.quick,
@@ -68,8 +52,6 @@ def main(argv: list[str] | None = None) -> int:
         print(summary(measured))
         print(f"\nwritten to {_shown(args.out)}")
     elif args.command == "beyond":
-        if args.repeats is not None and args.repeats < 1:
-            parser.error("--repeats must be at least 1")
         settings = beyond.Settings(
             args.start_method,
             quick=args.quick,
@@ -86,6 +68,24 @@ def main(argv: list[str] | None = None) -> int:
         for path, value in results.leaf_paths(results.read(args.path)):
             print(f"{path} = {value}")
     return 0
+
+
+def _measurement_options(
+    command: argparse.ArgumentParser, quick: str, out: Path, processes: str, repeats: int
+) -> None:
+    """The options both measuring commands take."""
+    command.add_argument("--quick", action="store_true", help=quick)
+    command.add_argument("--out", type=Path, default=out, help=f"default: {_shown(out)}")
+    command.add_argument(
+        "--start-method",
+        choices=multiprocessing.get_all_start_methods(),
+        default=multiprocessing.get_start_method(),
+        help=f"for {processes} (default: this platform's, %(default)s)",
+    )
+    command.add_argument(
+        "--repeats", type=int, help=f"measured repetitions (default {repeats}, quick 1)"
+    )
+    command.add_argument("--seed", type=int, help="order of the cases (default: random, recorded)")
 
 
 def _shown(path: Path) -> str:

@@ -29,7 +29,6 @@ results go to `results/beyond.json`, which the performance page reads
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import random
 import secrets
@@ -42,6 +41,7 @@ from multiprocessing.connection import Client, Listener
 from pathlib import Path
 
 from benchmarks import latency, limits, machine
+from benchmarks import results as results_file
 from benchmarks.methodology import interleaved, median, significant
 
 FORMAT = "mp-ipc-bench-beyond/1"
@@ -484,12 +484,12 @@ def validate(results: dict) -> None:
     problems = []
     if results.get("format") != FORMAT:
         problems.append(f"format is {results.get('format')!r}, expected {FORMAT!r}")
-    for key in ("machine", "settings", "versions", "limits", "channels", "executors", "dask"):
+    for key in ("machine", "settings", "versions", *MEASURED):
         if key not in results:
             problems.append(f"missing top-level {key!r}")
     if problems:
         raise ValueError("; ".join(problems))
-    for where, value in _leaves(results, ("limits", "channels", "executors", "dask")):
+    for where, value in measured_fields(results):
         field = where.rsplit(".", 1)[-1]
         if field == "skipped":
             if not isinstance(value, str) or not value:
@@ -503,28 +503,22 @@ def validate(results: dict) -> None:
         raise ValueError("; ".join(problems))
 
 
-def _leaves(results: dict, tops):
-    def walk(node, prefix):
-        if isinstance(node, dict):
-            for key, value in node.items():
-                yield from walk(value, f"{prefix}.{key}")
-        else:
-            yield prefix, node
-
-    for top in tops:
-        yield from walk(results[top], top)
+MEASURED = ("limits", "channels", "executors", "dask")
+"""The top-level keys that hold measurements (the others describe the run)."""
 
 
-def write(results: dict, path: Path) -> None:
-    validate(results)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+def measured_fields(results: dict):
+    """(dotted path, value) of every measured field."""
+    for top in MEASURED:
+        yield from results_file.leaf_paths(results[top], top)
+
+
+def write(measured: dict, path: Path) -> None:
+    results_file.write(measured, path, check=validate)
 
 
 def read(path: Path = RESULTS) -> dict:
-    results = json.loads(Path(path).read_text(encoding="utf-8"))
-    validate(results)
-    return results
+    return results_file.read(path, check=validate)
 
 
 def summary(results: dict) -> str:

@@ -179,8 +179,9 @@ def _positive(value, where: str) -> list[str]:
     return []
 
 
-def write(results: dict, path: Path) -> None:
-    validate(results)
+def write(results: dict, path: Path, check=None) -> None:
+    """Validate (with `check`, by default `validate`) and write the results as JSON."""
+    (check or validate)(results)
     path.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(results, indent=2, ensure_ascii=False)
     # Lists of numbers on one line: the file stays short enough to read.
@@ -192,9 +193,10 @@ def write(results: dict, path: Path) -> None:
     path.write_text(text + "\n", encoding="utf-8")
 
 
-def read(path: Path) -> dict:
+def read(path: Path, check=None) -> dict:
+    """The results in `path`, validated with `check` (by default `validate`)."""
     results = json.loads(Path(path).read_text(encoding="utf-8"))
-    validate(results)
+    (check or validate)(results)
     return results
 
 

@@ -63,7 +63,7 @@ from pathlib import Path
 from verifier import processes
 from verifier.catalog import site_catalog
 from verifier.interpreters import describe_python, python_version
-from verifier.runner import run_environment
+from verifier.runner import run_environment, write_program
 from verifier.runs import Run, runs
 from verifier.verdict import verify
 
@@ -78,9 +78,7 @@ PHASES = ("setup", "run", "survivors", "shm", "cleanup")
 def bare_run(run: Run) -> float:
     """Seconds for `python example.py` under the run's start method: pipes, no checks."""
     with tempfile.TemporaryDirectory(prefix="verifier-floor-") as workdir:
-        Path(workdir, run.example.filename).write_text(run.example.code, encoding="utf-8")
-        for name, content in run.example.companions().items():
-            Path(workdir, name).write_bytes(content)
+        write_program(workdir, run.example.filename, run.example.code, run.example.companions())
         env = run_environment(run.method)
         started = time.monotonic()
         process = subprocess.Popen(

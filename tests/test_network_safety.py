@@ -37,11 +37,14 @@ def _name(func: ast.expr) -> str:
     return func.id if isinstance(func, ast.Name) else ""
 
 
-def _argument(call: ast.Call, position: int, *keywords: str) -> ast.expr | None:
+def _argument(call: ast.Call, position: int | None, *keywords: str) -> ast.expr | None:
+    """The argument passed by one of `keywords`, or at `position` (None: keyword only)."""
     for keyword in call.keywords:
         if keyword.arg in keywords:
             return keyword.value
-    return call.args[position] if len(call.args) > position else None
+    if position is not None and len(call.args) > position:
+        return call.args[position]
+    return None
 
 
 def problems(source: str, filename: str = "<example>") -> list[str]:
@@ -101,8 +104,8 @@ def _dask_problems(call: ast.Call, where: str) -> list[str]:
     """A Dask LocalCluster listens on loopback only, dashboard included."""
     if _name(call.func) != "LocalCluster":
         return []
-    host = _argument(call, 99, "host")
-    dashboard = _argument(call, 99, "dashboard_address")
+    host = _argument(call, None, "host")
+    dashboard = _argument(call, None, "dashboard_address")
     found = []
     if not (isinstance(host, ast.Constant) and host.value in LOOPBACK):
         found.append(f'{where} must say host="127.0.0.1" (its scheduler and workers listen)')

@@ -5,9 +5,9 @@ makes a small Debian root under the user's cache folder once (86 s and 830 MB
 here, with the C compiler and Node.js of `TOOLS`), and each interpreter runs
 inside it through a wrapper script (see `_WRAPPER`), so that `python file.py`,
 spawn's re-run of `sys.executable` and `/dev/shm` behave as on a reader's Debian
-or Ubuntu machine.  That needs Linux,
-root and the network; where any is missing, `prepare()` says why in one line and
-those lines stay unverified (see `verifier.interpreters.unverified`).
+or Ubuntu machine.  That needs Linux, root and the network; where any is
+missing, `prepare()` says why in one line and those lines stay unverified (see
+`verifier.interpreters.unverified`).
 
 Standard library only: `dev.py` uses it before `.venv` exists.
 """
@@ -111,24 +111,23 @@ Node.js for the one that talks to JavaScript."""
 def _bootstrap() -> bool:
     """Make the Debian root with every line of `DEBIAN_LINES` and `TOOLS`, unless it
     exists; a root made before a tool was added gets it with apt-get."""
+    apt_env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     if all((ROOTFS / "usr/bin" / f"python{line}").exists() for line in DEBIAN_LINES):
         missing = [name for name, path in TOOLS.items() if not (ROOTFS / path).exists()]
         if not missing:
             return True
         say(f"installing {', '.join(missing)} in the Debian root")
-        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
         # The suite's Release file may be past its Valid-Until date on a machine
         # whose mirror is a snapshot; the package lists debootstrap left still work.
         _run("chroot", ROOTFS, "apt-get", "update", "-qq",
-             "-o", "Acquire::Check-Valid-Until=false", env=env)  # fmt: skip
+             "-o", "Acquire::Check-Valid-Until=false", env=apt_env)  # fmt: skip
         return _run("chroot", ROOTFS, "apt-get", "install", "-y", "-qq",
-                    "--no-install-recommends", *missing, env=env)  # fmt: skip
+                    "--no-install-recommends", *missing, env=apt_env)  # fmt: skip
     if not shutil.which("debootstrap"):
         say("installing debootstrap with apt-get")
         if not (
             _run("apt-get", "update", "-qq")
-            and _run("apt-get", "install", "-y", "-qq", "debootstrap",
-                     env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+            and _run("apt-get", "install", "-y", "-qq", "debootstrap", env=apt_env)
         ):  # fmt: skip
             return False
     packages = ["ca-certificates", *TOOLS]

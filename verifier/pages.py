@@ -284,29 +284,31 @@ def _start_example(
             f"{fence.where}: {example} has {len(markers)} annotation markers but the "
             "numbered list right after the block has fewer items"
         )
-    platforms = tuple(fence.attrs.get("data-platforms", "").replace(",", " ").split())
+    platforms = _listed(fence, "data-platforms")
     if any(p not in PLATFORMS for p in platforms):
         problems.append(
             f"{fence.where}: data-platforms takes {', '.join(PLATFORMS)}, not {platforms}"
         )
     folder = example.rsplit("/", 1)[0]
-    files = tuple(
-        f"{folder}/{name}" for name in fence.attrs.get("data-files", "").replace(",", " ").split()
-    )
-    found = []
-    for file in files:
-        if "/" in file.removeprefix(folder + "/") or not (root / file).is_file():
+    files = []
+    for name in _listed(fence, "data-files"):
+        file = f"{folder}/{name}"
+        if "/" in name or not (root / file).is_file():
             problems.append(
-                f"{fence.where}: data-files names {file.removeprefix(folder + '/')}, "
-                f"which is not a file in {folder}/"
+                f"{fence.where}: data-files names {name}, which is not a file in {folder}/"
             )
         else:
-            found.append((file, (root / file).read_bytes()))
-    needs = tuple(fence.attrs.get("data-needs", "").replace(",", " ").split())
+            files.append((file, (root / file).read_bytes()))
+    needs = _listed(fence, "data-needs")
     if any(not re.fullmatch(r"[A-Za-z0-9._+-]+", n) for n in needs):
         problems.append(f"{fence.where}: data-needs takes program names, not {needs}")
     shown = _MARKER.sub("", shown)
-    return _Pending(fence, example, shown, platforms, len(markers), tuple(found), needs)
+    return _Pending(fence, example, shown, platforms, len(markers), tuple(files), needs)
+
+
+def _listed(fence: Fence, key: str, default: str = "") -> tuple[str, ...]:
+    """The names a setting lists, separated by spaces or commas (`data-methods="fork spawn"`)."""
+    return tuple(fence.attrs.get(key, default).replace(",", " ").split())
 
 
 def _output_block(fence: Fence, problems: list[str]) -> OutputBlock | None:
@@ -317,9 +319,7 @@ def _output_block(fence: Fence, problems: list[str]) -> OutputBlock | None:
         extra = sorted(unknown) + [f".{c}" for c in sorted(classes)]
         problems.append(f"{fence.where}: unknown settings on an output block: {extra}")
         return None
-    methods = tuple(
-        fence.attrs.get("data-methods", " ".join(START_METHODS)).replace(",", " ").split()
-    )
+    methods = _listed(fence, "data-methods", " ".join(START_METHODS))
     wrong = [m for m in methods if m not in START_METHODS]
     if wrong or not methods:
         problems.append(f"{fence.where}: unknown start methods {wrong or methods}")

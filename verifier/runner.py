@@ -137,6 +137,15 @@ def run_environment(start_method: str | None, *, unbuffered: bool = False) -> di
     return env
 
 
+def write_program(
+    workdir: str, filename: str, code: str, files: Mapping[str, bytes] | None = None
+) -> None:
+    """Save the program, and the files it needs next to it, into `workdir`."""
+    Path(workdir, filename).write_text(code, encoding="utf-8")
+    for name, content in (files or {}).items():
+        Path(workdir, name).write_bytes(content)
+
+
 def run_program(
     code: str,
     *,
@@ -175,9 +184,7 @@ def run_program(
     _sigint_as_in_a_terminal()
     lap = _Laps(on_phase)
     with tempfile.TemporaryDirectory(prefix=run_dir_prefix()) as workdir:
-        Path(workdir, filename).write_text(code, encoding="utf-8")
-        for name, content in (files or {}).items():
-            Path(workdir, name).write_bytes(content)
+        write_program(workdir, filename, code, files)
         shm_before = shm.shm_entries()
         started = time.monotonic()
         env = run_environment(start_method, unbuffered=stdout_mode == "unbuffered-pipe")

@@ -7,6 +7,7 @@ have the exact shape a run writes.
 
 from __future__ import annotations
 
+import re
 import zlib
 
 from benchmarks import machine, suite
@@ -56,3 +57,9 @@ def fake_results(sizes: list[int] | None = None) -> dict:
     about = machine.describe("fork")
     about.update(load_average_end=about["load_average"], duration_s=1.0)
     return suite.summarize(settings, about, measurements, samples, skipped)
+
+
+def schema_pattern(path: str) -> str:
+    """A SCHEMA path as a regular expression: <size>, <mechanism>, <queue>,
+    <channel> and the like stand for one key each."""
+    return re.sub(r"<[a-z]+>", r"[^.]+", re.escape(path).replace(r"\<", "<").replace(r"\>", ">"))

@@ -14,7 +14,7 @@ import pytest
 
 from benchmarks import methodology, results, suite
 from benchmarks.results import SCHEMA
-from tests.benchmarks.bench_sample import fake_results
+from tests.benchmarks.bench_sample import fake_results, schema_pattern
 from verifier.catalog import REPO_ROOT
 
 
@@ -33,13 +33,8 @@ def test_the_committed_reference_is_valid() -> None:
     assert not reference["settings"]["quick"]
 
 
-def _schema_pattern(path: str) -> str:
-    # <size>, <mechanism>, <queue>, <channel> stand for one key each.
-    return re.sub(r"<[a-z]+>", r"[^.]+", re.escape(path).replace(r"\<", "<").replace(r"\>", ">"))
-
-
 def test_every_field_is_documented_in_the_schema() -> None:
-    patterns = [re.compile(_schema_pattern(p) + r"(\..*)?") for p in SCHEMA]
+    patterns = [re.compile(schema_pattern(p) + r"(\..*)?") for p in SCHEMA]
     undocumented = [
         path
         for path, _ in results.leaf_paths(fake_results())
