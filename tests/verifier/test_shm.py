@@ -39,9 +39,15 @@ block.unlink()
 """
 
 # Exits at once, leaving a child running in its process group.
+# The grandchild says when it runs, so that it has exec'd its own command line
+# (what the test looks for) before this process exits.
 LEAVES_CHILD = """
 import subprocess, sys
-subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+child = subprocess.Popen(
+    [sys.executable, "-c", "import time; print('up', flush=True); time.sleep(30)"],
+    stdout=subprocess.PIPE,
+)
+child.stdout.readline()
 """
 
 
