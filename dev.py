@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from devtools.environment import build_env
+from devtools.environment import EXAMPLE_PACKAGES, build_env, examples_requirements
 from verifier.debian import DEBIAN_LINES, prepare
 from verifier.interpreters import cpython_version, found_pythons, unverified, version_key
 
@@ -79,35 +78,12 @@ def ensure_env() -> Path:
     return python
 
 
-# The packages examples import; the other Pythons' venvs get the lock's pins of
-# these and of everything they depend on.
-EXAMPLE_PACKAGES = ("numpy", "tqdm", "dask", "distributed")
-
-
-def examples_requirements() -> str:
-    """The lock's pins of EXAMPLE_PACKAGES and their dependencies, for the other
-    Pythons.  The lock says why it holds each pin (its `# via` comments), so a pin
-    belongs here when an example package, or a pin already here, needs it."""
-    pin = re.compile(r"^[a-z0-9].*?(?=^[a-z0-9]|\Z)", re.MULTILINE | re.DOTALL)
-    needed_by = re.compile(r"^\s+#\s+(?:via\s+)?([a-z0-9][a-z0-9._-]*)", re.MULTILINE)
-    blocks = pin.findall(LOCK.read_text())
-    name = {b: re.split(r"[=\s;]", b, maxsplit=1)[0] for b in blocks}
-    via = {b: set(needed_by.findall(b)) for b in blocks}
-    wanted = set(EXAMPLE_PACKAGES)
-    while True:
-        more = {name[b] for b in blocks if via[b] & wanted} - wanted
-        if not more:
-            break
-        wanted |= more
-    return "".join(b for b in blocks if name[b] in wanted)
-
-
 def examples_venv(base: str, version: str) -> Path | None:
     """A venv of `base` with the lock's pins of EXAMPLE_PACKAGES, so
     that every interpreter runs the examples in an environment a reader would have."""
     venv = ROOT / ".venvs" / f"py{version}"
     python = venv_python(venv)
-    wanted = examples_requirements()
+    wanted = examples_requirements(LOCK.read_text())
     stamp = venv / ".examples.sha256"
     digest = hashlib.sha256(wanted.encode()).hexdigest()
     if python.exists() and stamp.exists() and stamp.read_text() == digest:
@@ -136,7 +112,8 @@ def every_interpreter(python: Path) -> list[str]:
     found = {v: p for v, p in found_pythons().items() if v != own}
     missing = unverified([own, *found])
     prepared = prepare(
-        [m.split()[0] for m in missing if m.split()[0] in DEBIAN_LINES], examples_requirements()
+        [m.split()[0] for m in missing if m.split()[0] in DEBIAN_LINES],
+        examples_requirements(LOCK.read_text()),
     )
     for wrapper in prepared.pythons:
         version = cpython_version(wrapper)
@@ -296,6 +273,9 @@ COMMANDS: dict[str, Callable[[Path, list[str]], int]] = {
     ),
     "overhead": script(
         "devtools.verifier_overhead", "the example suite's time against bare runs of its examples"
+    ),
+    "kit-speed": script(
+        "devtools.kit_speed", "the check kit's time against the example suite's, side by side"
     ),
 }
 """Every command: name -> function(.venv's python, extra arguments) -> exit status.

@@ -5,6 +5,7 @@ devtools.site_speed.measure runs its own static host in `serving`'s thread."""
 
 from __future__ import annotations
 
+import io
 import sys
 import threading
 from collections.abc import Iterator
@@ -18,7 +19,9 @@ SUBPATH = "/sub/path/"
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    """Files of one directory, below `prefix` only; everything else is a 404."""
+    """Files of one directory, below `prefix` only; everything else is a 404,
+    with the directory's 404.html as its page where it has one (as GitHub
+    Pages and most static hosts do)."""
 
     def __init__(self, *args, prefix: str, **kwargs):
         self.prefix = prefix
@@ -28,6 +31,16 @@ class _Handler(SimpleHTTPRequestHandler):
         if not self.path.startswith(self.prefix):
             self.send_error(404, f"outside {self.prefix}")
             return None
+        path = Path(self.translate_path(self.path))
+        missing = not (path.is_file() or (path / "index.html").is_file())
+        not_found = Path(self.directory) / "404.html"
+        if missing and not path.is_dir() and not_found.is_file():
+            body = not_found.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return io.BytesIO(body)
         return super().send_head()
 
     def translate_path(self, path: str) -> str:

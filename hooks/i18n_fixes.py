@@ -1,4 +1,4 @@
-"""Three fixes to how mkdocs-static-i18n (1.3) builds the Chinese and English sites.
+"""Five fixes to how mkdocs-static-i18n (1.3) builds the Chinese and English sites.
 
 1. `theme.language` per build.  The plugin builds the default language, then
    rebuilds the site once per other language, and sets `theme.language` only in
@@ -19,11 +19,28 @@
    returned.  The language menu in the header keeps its per-page links, which
    is all readers use; search engines would need absolute hreflang URLs, which
    a site that works at any path cannot give.
+
+4. The root 404.html in the default language.  Every language's build writes
+   the site's one 404.html (GitHub Pages serves it for every missing path), so
+   the last build's, English, won; it is the Chinese build's again, with the
+   Chinese menus around the bilingual text of overrides/404.html.
+
+5. A search index per language.  The plugin merges every language's pages into
+   the one `search/search_index.json` that every page loads, so a Chinese
+   reader's results listed each English page next to its Chinese twin, and
+   both languages' words were downloaded and indexed on every page.  After the
+   merged index is written, `search/search_index.<language>.json` holds that
+   language's pages alone, and search-on-demand.js asks for the one of the
+   page's `<html lang>`.  The offline copy (hooks/offline_copy.py) loads its
+   index as a script, `search/search_index.js`, which the offline plugin wrote
+   from the merged index; it becomes one that keeps the page language's part.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -31,9 +48,20 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from hooks.site_map import DEFAULT_LANGUAGE, LANGUAGES, page_at
+
+_site_root: dict[str, Path] = {}
+"""The folder of the default language's build, which holds the search index."""
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    _site_root.clear()
+
 
 @event_priority(100)  # before mkdocstrings (0) and i18n (-100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # The first configuration is the default language's, built into the site root.
+    _site_root.setdefault("site", Path(config.site_dir))
     i18n = config.plugins.get("i18n")
     if i18n is not None:
         config.theme["language"] = i18n.current_language or i18n.default_language
@@ -63,8 +91,55 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     return _HEAD_ALTERNATE.sub("", output)
 
 
+# The default language's 404.html, kept for the other languages' builds.
+_default_404: str | None = None
+
+
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     # 404.html is rendered from a template, not as a page.
-    if template_name == "404.html":
-        return _HEAD_ALTERNATE.sub("", output_content)
-    return output_content
+    if template_name != "404.html":
+        return output_content
+    global _default_404
+    output_content = _HEAD_ALTERNATE.sub("", output_content)
+    if config.theme["language"] == DEFAULT_LANGUAGE:
+        _default_404 = output_content
+    return _default_404 or output_content
+
+
+def language_indexes(merged: dict) -> dict[str, dict]:
+    """The merged search index (`search_index.json`) split by the language of
+    each entry's page: language -> an index of the same form."""
+    docs: dict[str, list] = {language: [] for language in LANGUAGES}
+    for doc in merged["docs"]:
+        docs[page_at(doc["location"])[0]].append(doc)
+    return {language: {**merged, "docs": docs[language]} for language in LANGUAGES}
+
+
+# The offline copy's index: Material runs this script and reads `__index`.
+_OFFLINE_INDEX = (
+    "var __index = (function (indexes) {{\n"
+    "  return indexes[document.documentElement.lang] || indexes[{default}];\n"
+    "}})({indexes});\n"
+)
+
+
+# After i18n (-100) has written the merged index, and the offline plugin (-100,
+# after i18n in mkdocs.yml) its script: at the end of the default language's
+# build, which runs every other language's build inside its own post-build
+# step; not at the end of those inner builds (i18n is `building` then).
+@event_priority(-150)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    i18n = config.plugins.get("i18n")
+    folder = _site_root["site"] / "search"
+    merged = folder / "search_index.json"
+    if getattr(i18n, "building", False) or not merged.is_file():
+        return
+    indexes = language_indexes(json.loads(merged.read_text(encoding="utf-8")))
+    for language, index in indexes.items():
+        text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        (folder / f"search_index.{language}.json").write_text(text, encoding="utf-8")
+    script = folder / "search_index.js"
+    if script.is_file():
+        text = json.dumps(indexes, ensure_ascii=False, separators=(",", ":"))
+        default = json.dumps(DEFAULT_LANGUAGE)
+        script.write_text(_OFFLINE_INDEX.format(default=default, indexes=text), encoding="utf-8")

@@ -1,5 +1,8 @@
 """Put a small "verified under" mark above every verified program on a page.
 
+The mark links to how examples are verified, and to the check kit
+(`hooks/check_kit.py`), with which a reader checks them on their own machine.
+
 The mark is computed from the page's own output blocks, read by the same
 parser the example tests use (`verifier.pages`): the start methods some block
 claims, the oldest Python version a block claims up to the newest release line
@@ -11,25 +14,37 @@ changes when the declarations change.
 from __future__ import annotations
 
 import html
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from hooks.check_kit import KIT_PATH
 from hooks.site_map import LANGUAGES, page_language
 from verifier.claims import oldest_python
+from verifier.declarations import ShownExample
 from verifier.interpreters import SUPPORTED, version_key
-from verifier.pages import ShownExample, parse_page
+from verifier.pages import parse_page
 
 WORDS = {
-    "zh": {"verified": "已验证", "colon": "：", "only": "仅限 {}", "how": "验证方法"},
+    "zh": {
+        "verified": "已验证",
+        "colon": "：",
+        "only": "仅限 {}",
+        "how": "验证方法",
+        "kit": "在你的机器上验证",
+        "kit_title": "下载自查工具包：python check.py 在本机运行全部示例并与页面比对",
+    },
     "en": {
         "verified": "Verified",
         "colon": ": ",
         "only": "{} only",
         "how": "how examples are verified",
+        "kit": "check on your machine",
+        "kit_title": "Download the check kit: python check.py runs every example here "
+        "and compares it with the pages",
     },
 }
 """The mark's words in each language of the site (`hooks.site_map.LANGUAGES`)."""
@@ -66,13 +81,17 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         return markdown
     depth = len(Path(page.file.src_uri).parts) - 2  # folders below the language root
     how = "../" * depth + "contributing/verification.md"
+    kit = "../" * (depth + 1) + KIT_PATH  # from the language folder to the site root
     lines = markdown.split("\n")
     # From the bottom up, so that earlier line numbers stay valid.
     for example in sorted(parsed.examples, key=lambda p: p.fence.line, reverse=True):
         indent = " " * example.fence.indent
         text = html.escape(mark_text(example, language))
-        title = html.escape(WORDS[language]["how"])
-        mark = f'{indent}<p class="verified-under" markdown="span">[{text}]({how} "{title}")</p>'
+        words = {k: html.escape(v) for k, v in WORDS[language].items()}
+        mark = (
+            f'{indent}<p class="verified-under" markdown="span">[{text}]({how} "{words["how"]}")'
+            f' · [{words["kit"]}]({kit} "{words["kit_title"]}"){{ download="{PurePosixPath(KIT_PATH).name}" }}</p>'
+        )
         at = example.fence.line - 1
         lines[at:at] = [mark, ""]
     return "\n".join(lines)

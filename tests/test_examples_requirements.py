@@ -1,5 +1,5 @@
 """The venvs of the other Pythons get every package the examples import, and
-everything those packages need (`examples_requirements()` in dev.py)."""
+everything those packages need (`devtools.environment.examples_requirements()`)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 import dev
+from devtools.environment import EXAMPLE_PACKAGES, examples_requirements
 
 PIN = re.compile(r"^([a-z0-9][^=\s]*)==", re.MULTILINE)
 
@@ -19,10 +20,10 @@ def pinned(requirements: str) -> set[str]:
 
 
 def test_every_dependency_of_an_example_package_is_pinned() -> None:
-    wanted = pinned(dev.examples_requirements())
+    wanted = pinned(examples_requirements(dev.LOCK.read_text()))
     assert {"numpy", "tqdm", "dask", "distributed"} <= wanted
     # What the installed packages (the lock's pins for this Python) declare they need.
-    todo, seen = list(dev.EXAMPLE_PACKAGES), set()
+    todo, seen = list(EXAMPLE_PACKAGES), set()
     while todo:
         name = todo.pop()
         if name in seen:
@@ -36,5 +37,5 @@ def test_every_dependency_of_an_example_package_is_pinned() -> None:
 
 
 def test_packages_only_the_site_tools_need_stay_out() -> None:
-    wanted = pinned(dev.examples_requirements())
+    wanted = pinned(examples_requirements(dev.LOCK.read_text()))
     assert not {"mkdocs", "pytest", "playwright", "ruff"} & wanted

@@ -16,8 +16,11 @@ import pytest
 
 from devtools.built_site import Site, parse_html
 from hooks import verified_marks
+from hooks.check_kit import KIT_PATH
 from hooks.site_map import (
     CONFIG_FILE,
+    HOME,
+    LANGUAGES,
     catalog_page,
     html_file,
     other_language,
@@ -190,6 +193,30 @@ def test_search_index_finds(search_index: SearchIndex, query: str, location: str
     assert page_tokens and not missing, f"{query!r} -> {words}: {missing} not in {location!r}"
 
 
+def test_each_language_has_its_own_search_index(site: Site) -> None:
+    """The merged index split by page language (hooks/i18n_fixes.py): each
+    language's index holds exactly its own pages, and together they hold the
+    merged index's entries, in its order, with its settings."""
+    merged = json.loads((site.dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    parts = {}
+    for language in LANGUAGES:
+        path = site.dir / "search" / f"search_index.{language}.json"
+        parts[language] = json.loads(path.read_text(encoding="utf-8"))
+        assert parts[language]["config"] == merged["config"]
+        foreign = [
+            doc["location"]
+            for doc in parts[language]["docs"]
+            if page_at(doc["location"])[0] != language
+        ]
+        assert not foreign, f"{language} index has {foreign[:5]}"
+        assert url_path(language, HOME) in {doc["location"] for doc in parts[language]["docs"]}
+    by_location = {
+        doc["location"]: doc for language in LANGUAGES for doc in parts[language]["docs"]
+    }
+    assert sorted(by_location) == sorted(doc["location"] for doc in merged["docs"])
+    assert all(by_location[doc["location"]] == doc for doc in merged["docs"])
+
+
 def test_api_reference_headings_follow_the_page_language(site: Site) -> None:
     zh = (site.dir / "contributing" / "verification" / "index.html").read_text(encoding="utf-8")
     en = (site.dir / "en" / "contributing" / "verification" / "index.html").read_text(
@@ -256,18 +283,27 @@ def test_instant_navigation_stays_off() -> None:
 
 def test_every_verified_program_shows_what_it_is_verified_under(site: Site) -> None:
     """The mark above each program is derived from the page's declarations (the
-    ones the example tests enforce), one per program, in page order."""
+    ones the example tests enforce), one per program, in page order; each
+    links to the check kit, named in the page's language."""
+    mark = re.compile(
+        r'<p class="verified-under"><a [^>]*>([^<]*)</a> · '
+        r'<a download="check-kit.zip" href="([^"]*)" title="[^"]*">([^<]*)</a></p>'
+    )
     wrong = []
     for page in site_catalog().pages:
         language, _ = catalog_page(page)
-        text = (site.dir / html_file(page)).read_text(encoding="utf-8")
-        shown = [
-            html.unescape(m)
-            for m in re.findall(r'<p class="verified-under"><a [^>]*>([^<]*)</a></p>', text)
-        ]
+        built = site.dir / html_file(page)
+        found = mark.findall(built.read_text(encoding="utf-8"))
+        shown = [html.unescape(text) for text, _, _ in found]
         wanted = [verified_marks.mark_text(p, language) for p in page.examples]
         if shown != wanted:
             wrong.append(f"{page.path}: shows {shown}, declarations say {wanted}")
+        kit = site.dir / KIT_PATH
+        for _, href, label in found:
+            if (built.parent / href).resolve() != kit.resolve() or not kit.is_file():
+                wrong.append(f"{page.path}: the kit link {href} is not {KIT_PATH}")
+            if html.unescape(label) != verified_marks.WORDS[language]["kit"]:
+                wrong.append(f"{page.path}: the kit link says {label!r}")
     assert not wrong, "\n".join(wrong)
 
 

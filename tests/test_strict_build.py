@@ -12,13 +12,15 @@ from verifier.catalog import REPO_ROOT
 
 
 def test_a_broken_link_fails_the_strict_build(tmp_path: Path) -> None:
-    # What the build reads: the pages, the examples they include, the hooks
-    # and the theme's overrides.  The packages the hooks import (verifier,
-    # benchmarks with its results) come from the installed repository.
+    # What the build reads: the pages, the examples they include, the hooks,
+    # the theme's overrides and the lock (the check kit's requirements.txt).
+    # The packages the hooks import (verifier, benchmarks with its results)
+    # come from the installed repository.
     skip = shutil.ignore_patterns("__pycache__")
     for name in ("docs", "examples", "hooks", "overrides"):
         shutil.copytree(REPO_ROOT / name, tmp_path / name, ignore=skip)
-    shutil.copy(REPO_ROOT / "mkdocs.yml", tmp_path)
+    for name in ("mkdocs.yml", "requirements.lock"):
+        shutil.copy(REPO_ROOT / name, tmp_path)
     page = tmp_path / "docs" / "en" / "glossary.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n[gone](no-such-page.md)\n")
     build = subprocess.run(

@@ -1,7 +1,7 @@
 """Which shown output blocks hold for a run: the one place that decides it.
 
 A page declares, on each output block, the start methods, Python versions,
-platforms and stdout kind its text is true for (see `verifier.pages`).  For a
+platforms and stdout kind its text is true for (see `verifier.pages`, which reads them into `verifier.declarations`).  For a
 run of one example under one start method, on one interpreter, with stdout
 going to a terminal or a file, this module answers:
 
@@ -30,8 +30,7 @@ from packaging.specifiers import SpecifierSet
 from verifier.interpreters import SUPPORTED, version_key
 
 if TYPE_CHECKING:
-    from verifier.catalog import Example
-    from verifier.pages import OutputBlock, ShownExample
+    from verifier.declarations import Example, OutputBlock, ShownExample
 
 START_METHODS = ("fork", "spawn", "forkserver")
 """Every start method, in the order results are reported."""

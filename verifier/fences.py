@@ -11,47 +11,17 @@ from __future__ import annotations
 
 import re
 import textwrap
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from markdown.extensions.attr_list import get_attrs_and_remainder
 from pymdownx.superfences import RE_NESTED_FENCE_START, RE_OPTIONS
 
+from verifier.declarations import Fence
+
 _OPENING = re.compile(r"^(?P<indent>[ \t]*)(?=```|~~~)")
 # Options SuperFences accepts in the plain `lang key="value"` form; any other
 # key makes it reject the fence (the brace form takes arbitrary attributes).
 _PLAIN_OPTIONS = {"title", "linenums", "hl_lines"}
-
-
-@dataclass(frozen=True)
-class Fence:
-    """One fenced code block of a page, with where it sits in the page text."""
-
-    page: Path
-    """The Markdown file that contains the fence."""
-    line: int
-    """1-based line number of the opening fence."""
-    indent: int
-    """Number of spaces before the opening fence (content tabs indent by 4)."""
-    language: str
-    """The fence's language, such as `python` or `output` (may be empty)."""
-    classes: tuple[str, ...] = ()
-    """Further classes given in `{ .lang .class }` form."""
-    attrs: dict[str, str] = field(default_factory=dict)
-    """`key="value"` options and attributes, such as `title` or `data-methods`."""
-    body: str = ""
-    """The code between the fences, with the fence's indentation removed."""
-    body_start: int = 0
-    """Offset of the body's first character in the page text."""
-    body_end: int = 0
-    """Offset just past the body (the start of the closing fence's line)."""
-    malformed: bool = False
-    """True when SuperFences would not accept the opening line as a fence."""
-
-    @property
-    def where(self) -> str:
-        """`page:line`, for messages."""
-        return f"{self.page.as_posix()}:{self.line}"
 
 
 def scan_fences(text: str, page: Path) -> list[Fence]:

@@ -37,11 +37,10 @@ from verifier.claims import (
     PLATFORMS,
     START_METHODS,
     STDOUT_KINDS,
-    claimed_kinds,
-    claimed_methods,
     coverage_problems,
 )
-from verifier.fences import Fence, scan_fences
+from verifier.declarations import Fence, OutputBlock, ShownExample
+from verifier.fences import scan_fences
 from verifier.includes import expand
 
 PYTHON_LANGUAGES = {"python", "py", "python3", "py3"}
@@ -56,66 +55,6 @@ _MARKER = re.compile(r"[ \t]*#[ \t]*\((?P<number>\d+)\)!?[ \t]*$", re.MULTILINE)
 _LIST_ITEM = re.compile(r"^(?P<indent> *)\d+\.[ \t]")
 _PROGRAM_ATTRS = {"title", "hl_lines", "linenums", "data-platforms", "data-files", "data-needs"}
 _OUTPUT_ATTRS = {"title", "data-methods", "data-exit", "data-python", "data-stdout"}
-
-
-@dataclass(frozen=True)
-class OutputBlock:
-    """A block claiming what a program prints under some start methods."""
-
-    fence: Fence
-    """Where the block is, and its text."""
-    stream: str
-    """`stdout` or `stderr`."""
-    methods: tuple[str, ...]
-    """Start methods this claim is verified under."""
-    exit_code: int = 0
-    """Expected exit status of the program (declared on the stdout block)."""
-    wildcard: bool = False
-    """Whether `...` in the text matches varying text (see `verifier.compare`)."""
-    python: str = ""
-    """PEP 440 specifier of the Python versions the claim holds for (empty: all);
-    alternatives may be joined with `||`, as in `<3.13.8 || ==3.14.0`."""
-    stdout_kind: str = "terminal"
-    """Where stdout goes in the claimed run (stderr claims hold for both)."""
-
-    @property
-    def text(self) -> str:
-        return self.fence.body
-
-
-@dataclass(frozen=True)
-class ShownExample:
-    """A program as one page shows it, with the outputs that page claims."""
-
-    fence: Fence
-    """The program's code block on the page."""
-    file: str
-    """Path of the included example file, relative to the repository root."""
-    code: str
-    """The code a reader copies: the included file without annotation markers."""
-    outputs: tuple[OutputBlock, ...]
-    platforms: tuple[str, ...] = ()
-    """Where the program runs as shown (`data-platforms="linux"`); empty: everywhere."""
-    markers: int = 0
-    """How many `# (N)!` annotation markers the included file has (Material turns
-    them into annotations, and removes them from the code it shows and copies)."""
-    files: tuple[tuple[str, bytes], ...] = ()
-    """Other files of the example's folder the program needs next to it
-    (`data-files="reader.c"`): each one's path relative to the repository root,
-    and its content.  The page shows each of them too."""
-    needs: tuple[str, ...] = ()
-    """Programs it runs that must be on `PATH`, such as `cc` or `node`
-    (`data-needs="cc node"`); where one is missing, its runs are skipped, saying so."""
-
-    @property
-    def methods(self) -> tuple[str, ...]:
-        """Every start method some output block of this page claims."""
-        return claimed_methods(self.outputs)
-
-    @property
-    def stdout_kinds(self) -> tuple[str, ...]:
-        """Where stdout goes in the runs this page claims (see `STDOUT_KINDS`)."""
-        return claimed_kinds(self.outputs)
 
 
 @dataclass

@@ -79,7 +79,7 @@ class RunResult:
     """Process id of the main process, which is also its process group id."""
 
 
-def _sigint_as_in_a_terminal() -> None:
+def sigint_as_in_a_terminal() -> None:
     """Make sure the program does not start with SIGINT ignored.
 
     In a reader's terminal SIGINT has its default action, and Python turns it
@@ -96,7 +96,7 @@ def _sigint_as_in_a_terminal() -> None:
         raise RuntimeError(
             "verifier: SIGINT is ignored in this process (started in the background?) "
             "and can be restored only from the main thread; run the tests in the "
-            "foreground, or call run_program() from the main thread"
+            "foreground, or call run_program() or this function from the main thread first"
         )
     signal.signal(signal.SIGINT, signal.default_int_handler)
 
@@ -181,7 +181,7 @@ def run_program(
         The run's output, exit status and anything it left behind.
     """
     stdout_mode = stdout_mode or ("pty" if HAVE_PTY else "unbuffered-pipe")
-    _sigint_as_in_a_terminal()
+    sigint_as_in_a_terminal()
     lap = _Laps(on_phase)
     with tempfile.TemporaryDirectory(prefix=run_dir_prefix()) as workdir:
         write_program(workdir, filename, code, files)
@@ -201,8 +201,8 @@ def run_program(
         lap("shm")
     lap("cleanup")
     return RunResult(
-        stdout=readers[0].text(),
-        stderr=readers[1].text(),
+        stdout=as_shown(readers[0].text()),
+        stderr=as_shown(readers[1].text()),
         exit_code=process.returncode,
         timed_out=timed_out,
         survivors=survivors,
@@ -210,6 +210,14 @@ def run_program(
         seconds=seconds,
         pid=process.pid,
     )
+
+
+def as_shown(text: str, windows: bool = os.name == "nt") -> str:
+    """A run's output as the page shows it.  On Windows, Python writes each line
+    end of a text stream as `"\r\n"`, which a console shows as the line break
+    that a page's `"\n"` stands for, so there it is read as `"\n"`.  A lone
+    `"\r"`, as a progress bar writes it, stays."""
+    return text.replace("\r\n", "\n") if windows else text
 
 
 class _Laps:

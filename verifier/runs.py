@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from verifier.catalog import Catalog, Example
+from verifier.catalog import Catalog
 from verifier.claims import START_METHODS, skip_reason
+from verifier.declarations import Example
 from verifier.interpreters import python_version
 from verifier.tools import missing_programs
 

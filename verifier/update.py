@@ -15,10 +15,9 @@ from dataclasses import dataclass
 
 from pytest_examples import CodeExample
 
-from verifier.catalog import Example
 from verifier.claims import expected, holds
 from verifier.compare import diff, matches
-from verifier.pages import OutputBlock
+from verifier.declarations import Example, OutputBlock
 from verifier.runner import RunResult
 from verifier.verdict import run_failures
 

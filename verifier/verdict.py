@@ -11,11 +11,10 @@ import sys
 from dataclasses import dataclass, field
 from typing import Callable
 
-from verifier.catalog import Example
 from verifier.claims import Expected, claiming, expected
 from verifier.compare import diff, matches
+from verifier.declarations import Example, OutputBlock
 from verifier.interpreters import describe_python, python_version
-from verifier.pages import OutputBlock
 from verifier.runner import DEFAULT_TIMEOUT, RunResult, run_program
 
 

@@ -72,17 +72,18 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def new_page(browser: Browser) -> Iterator:
-    """Factory: a page in a fresh context (`**options` as for Browser.new_context)."""
+    """Factory: a page in a fresh context (`**options` as for Browser.new_context)
+    that refuses every request whose URL does not start with `allowed`."""
     contexts = []
 
-    def make(**options) -> Page:
+    def make(allowed: str = "http://127.0.0.1:", **options) -> Page:
         # Material drops its transitions for readers who ask for less motion:
         # no click then waits for a menu or panel to finish sliding.
         context = browser.new_context(**{"reduced_motion": "reduce", **options})
         contexts.append(context)
         context.set_default_timeout(TIMEOUT_MS)
         # A page's "request" event still records the request; then it is refused.
-        context.route(lambda url: not url.startswith("http://127.0.0.1:"), lambda r: r.abort())
+        context.route(lambda url: not url.startswith(allowed), lambda r: r.abort())
         return context.new_page()
 
     yield make

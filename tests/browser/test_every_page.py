@@ -32,7 +32,12 @@ from hooks import static_diagrams
 from hooks.site_map import HOME, other_language, url_of
 from hooks.table_headers import with_row_headers
 from tests.browser.helpers.code_blocks import copy_problems
-from tests.browser.helpers.page_events import PageRecorder, wait_for_diagrams, wait_until_settled
+from tests.browser.helpers.page_events import (
+    PageRecorder,
+    diagram_problems,
+    wait_for_diagrams,
+    wait_until_settled,
+)
 from tests.browser.helpers.site_pages import SITE_PAGES, SitePage, pages_where
 from verifier.catalog import REPO_ROOT
 
@@ -45,16 +50,6 @@ SCREENSHOT_PAGES = (HOME, "queue")
 def mermaid(recorder: PageRecorder) -> list[str]:
     """What the page fetched of the vendored Mermaid itself (not its small stand-in)."""
     return [url for url in recorder.requests if "/vendor/mermaid-" in url and url.endswith(".mjs")]
-
-
-def diagram_problems(page: Page, expected: int) -> list[str]:
-    # The drawing is in a closed shadow root: its size shows on the host.
-    hosts = page.locator("div.mermaid").all()
-    if len(hosts) != expected:
-        return [f"diagrams: {len(hosts)} drawn, the page has {expected}"]
-    sizes = [host.bounding_box() for host in hosts]
-    empty = [box for box in sizes if not (box and box["width"] > 0 and box["height"] > 0)]
-    return [f"diagrams: drawn with no size: {empty}"] if empty else []
 
 
 # Every cell of a table body has a header, in its column or in its row, and no

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from verifier.catalog import REPO_ROOT, Example
+from verifier.catalog import REPO_ROOT
+from verifier.declarations import Example
 from verifier.interpreters import python_version, version_key
 from verifier.pages import Page, read_page
 from verifier.pytest_plugin import example_pythons

@@ -10,7 +10,7 @@ import pytest
 from tests.verifier.helpers import code
 from verifier.pages import START_METHODS
 from verifier.pytest_plugin import example_pythons
-from verifier.runner import HAVE_PTY, run_program
+from verifier.runner import HAVE_PTY, as_shown, run_program
 
 
 @pytest.mark.parametrize("method", START_METHODS)
@@ -62,3 +62,11 @@ def test_a_run_gets_sigint_as_in_a_terminal_even_if_the_caller_ignores_it() -> N
     finally:
         signal.signal(signal.SIGINT, before)
     assert (result.stdout, result.stderr) == ("True\n", "")
+
+
+def test_windows_line_ends_read_as_the_page_shows_them() -> None:
+    """Windows writes "\r\n" where the program printed "\n"; a progress bar's
+    lone "\r" is output all the same."""
+    text = "10%\r100%\r\ndone\r\n"
+    assert as_shown(text, windows=True) == "10%\r100%\ndone\n"
+    assert as_shown(text, windows=False) == text

@@ -16,8 +16,8 @@ import pytest
 
 from tests.verifier.helpers import FIXTURE, across, example_on, only_failure, page
 from verifier import processes, shm
-from verifier.catalog import Example
 from verifier.claims import holds, oldest_python
+from verifier.declarations import Example
 from verifier.interpreters import python_version, version_key
 from verifier.pages import START_METHODS, parse_page
 from verifier.runner import HAVE_PTY

@@ -9,6 +9,11 @@
 // search box, or opens search with the button or a keyboard shortcut.  Then
 // it goes out, and Material goes on as it would have; its own line above the
 // results says "Initializing search" meanwhile.
+//
+// It asks for the index of the page's language, search_index.<lang>.json
+// (hooks/i18n_fixes.py writes one per language), not the merged one: a
+// Chinese page then finds Chinese pages, an English page English ones, and
+// each downloads and indexes only its own language.
 (function () {
   "use strict";
 
@@ -27,7 +32,15 @@
   }
 
   XMLHttpRequest.prototype.open = function (method, url) {
-    this.searchIndex = /\/search\/search_index\.json$/.test(new URL(url, document.baseURI).pathname);
+    var address = new URL(url, document.baseURI);
+    this.searchIndex = /\/search\/search_index\.json$/.test(address.pathname);
+    if (this.searchIndex) {
+      var language = document.documentElement.lang;
+      address.pathname = address.pathname.replace(/\.json$/, "." + language + ".json");
+      var args = Array.prototype.slice.call(arguments);
+      args[1] = address.href;
+      return open.apply(this, args);
+    }
     return open.apply(this, arguments);
   };
   XMLHttpRequest.prototype.send = function () {

@@ -12,7 +12,7 @@ import time
 
 from playwright.sync_api import Locator, Page
 
-from verifier.pages import ShownExample
+from verifier.declarations import ShownExample
 
 PROGRAM_BLOCKS = 'div.highlight:has(> span.filename:text-matches("\\\\.py$"))'
 """Code blocks whose title ends in `.py` (output blocks are titled otherwise)."""

@@ -88,3 +88,14 @@ def mount_code_blocks(page: Page) -> None:
     gives each block it has set up an id (`__code_N`)."""
     page.evaluate(_SCROLL_TO_EACH, "pre:not(.mermaid) > code")
     expect(page.locator("pre:not(.mermaid):not([id]):visible > code")).to_have_count(0)
+
+
+def diagram_problems(page: Page, expected: int) -> list[str]:
+    """Whether the page shows its `expected` diagrams, each with a size."""
+    # The drawing is in a closed shadow root: its size shows on the host.
+    hosts = page.locator("div.mermaid").all()
+    if len(hosts) != expected:
+        return [f"diagrams: {len(hosts)} drawn, the page has {expected}"]
+    sizes = [host.bounding_box() for host in hosts]
+    empty = [box for box in sizes if not (box and box["width"] > 0 and box["height"] > 0)]
+    return [f"diagrams: drawn with no size: {empty}"] if empty else []

@@ -1,0 +1,221 @@
+"""Build the check kit into the site: `downloads/check-kit.zip`.
+
+A reader downloads it, unpacks it and runs `python check.py` to check, on
+their own machine and Python, that every example still prints what the pages
+show (`verifier.check` says how).  The kit holds:
+
+* `check.py`, which runs `verifier.check`;
+* `verifier/`: the modules of this repository that make and judge a run, as
+  they are (the same code the test suite runs, not a copy kept apart), with
+  `packaging` next to it, the one library they use (the pinned version, with
+  its licence);
+* `claims.json`: every example's declarations as the pages make them, written
+  by `verifier.declarations.dump` from the catalog the tests use, and per
+  page its title in each language;
+* `examples/`: each program as a reader copies it (annotation markers
+  removed, as the suite runs it) and the files it needs next to it;
+* `requirements.txt`: the pins of the packages some examples import (NumPy,
+  tqdm, Dask); without them those runs are skipped, saying so.
+
+The archive is the same for the same sources: entries sorted, one fixed
+timestamp.
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+import json
+import subprocess
+import sys
+import zipfile
+from importlib import metadata
+from pathlib import Path, PurePosixPath
+
+import packaging
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+import verifier
+from devtools.environment import examples_requirements
+from hooks.site_map import DEFAULT_LANGUAGE, LANGUAGES, site_config, url_path
+from verifier.catalog import Catalog, collect
+from verifier.declarations import Example, dump
+
+KIT_PATH = "downloads/check-kit.zip"
+"""Where the kit is in the site, relative to its root."""
+FOLDER = "mp-data-exchange-check"
+"""The one folder the archive unpacks to."""
+RUNTIME = (
+    "__init__.py",
+    "check.py",
+    "claims.py",
+    "compare.py",
+    "declarations.py",
+    "interpreters.py",
+    "processes.py",
+    "runner.py",
+    "shm.py",
+    "tools.py",
+    "verdict.py",
+    "_startup/sitecustomize.py",
+)
+"""The modules of `verifier` that make and check a run (standard library only,
+but for `packaging`); `tests/test_check_kit.py` checks the kit runs with them alone."""
+_STAMP = (1980, 1, 1, 0, 0, 0)
+
+ENTRY = '''"""Check that the examples of "{name}" print what its pages show, here.
+
+    python check.py            (Windows: py check.py)
+    python check.py --help
+
+Prints a table per page and, last, a line "N passed, N failed"; exits with 1
+on any difference.  See README.md.
+"""
+
+import sys
+
+if sys.version_info < (3, 9):
+    sys.exit("check.py needs Python 3.9 or newer, like the examples")
+
+from verifier.check import main  # noqa: E402
+
+if __name__ == "__main__":
+    sys.exit(main())
+'''
+
+README = """# Check kit · 自查工具包
+
+Every example of *{name}* ({zh_name}), with what its pages say it prints, and the
+runner that the site's own test suite uses.  Python 3.9 or newer; nothing to install.
+
+```
+python check.py                      # Windows: py check.py
+python check.py --report report.md   # also write a Markdown report for a bug report
+python check.py -k queue/            # only the examples of one page
+pip install -r requirements.txt      # optional: NumPy, tqdm, Dask, for their examples
+```
+
+Each program runs in a fresh interpreter under every start method this platform
+has, its output compared with the pages' claims for this Python and this OS.
+*not claimed* means the site shows no output for this platform or this Python:
+nothing was checked.  *skipped* means something the run needs is missing
+(a package, a C compiler); the table says what.
+
+每个示例都在全新的解释器中，以本平台支持的每种启动方法运行，并与页面为当前
+Python 版本和操作系统给出的输出逐字比较。最后一行是 `N passed, N failed`，
+有任何差异时退出码为 1。`not claimed` 表示网站没有为这个平台或这个 Python 版本
+给出输出，因此不做检查；`skipped` 表示缺少运行所需的东西（某个包、C 编译器），
+表格会写明缺什么。用 `--report report.md` 生成可附在问题报告里的 Markdown 报告。
+"""
+
+
+# After the i18n plugin has sorted the files into languages: it reads every
+# file's source path, and a generated file has none.
+@event_priority(-100)
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    root = Path(config.config_file_path).resolve().parent
+    files.append(File.generated(config, KIT_PATH, content=build_kit(root)))
+    return files
+
+
+def build_kit(root: Path) -> bytes:
+    """The kit's archive for the site at `root` (this repository)."""
+    catalog = collect(root)
+    names = {lang: _site_name(lang) for lang in LANGUAGES}
+    site = {"name": names["en"], "commit": _git(root, "rev-parse", "--short=12", "HEAD")}
+    site["built"] = _git(root, "log", "-1", "--format=%cs") if site["commit"] != "unknown" else ""
+    declarations = dump(
+        catalog.examples, {e.file: {"imports": third_party_imports(e)} for e in catalog.examples}
+    )
+    data = {"site": site, "pages": _pages(catalog, root), "declarations": declarations}
+    entries: dict[str, bytes] = {
+        "check.py": ENTRY.format(name=names["en"]).encode(),
+        "README.md": README.format(name=names["en"], zh_name=names["zh"]).encode(),
+        "requirements.txt": examples_requirements(
+            (root / "requirements.lock").read_text()
+        ).encode(),
+        "claims.json": json.dumps(data, ensure_ascii=False, indent=1).encode(),
+    }
+    for example in catalog.examples:
+        entries[example.file] = example.code.encode()
+        entries.update(dict(example.files))
+    package = Path(verifier.__file__).parent  # the installed repository's, as the tests run it
+    for module in RUNTIME:
+        entries[f"verifier/{module}"] = (package / module).read_bytes()
+    entries.update(_packaging())
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for name in sorted(entries):
+            info = zipfile.ZipInfo(f"{FOLDER}/{name}", _STAMP)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, entries[name])
+    return out.getvalue()
+
+
+def third_party_imports(example: Example) -> list[str]:
+    """The top-level modules the program imports that are not in the standard
+    library or next to it: the kit skips its runs where they are missing."""
+    local = {Path(name).stem for name in example.companions()}
+    found = set()
+    for node in ast.walk(ast.parse(example.code)):
+        if isinstance(node, ast.Import):
+            found |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            found.add(node.module.split(".")[0])
+    return sorted(found - set(sys.stdlib_module_names) - local - {"__future__"})
+
+
+def _pages(catalog: Catalog, root: Path) -> dict[str, dict[str, dict[str, str]]]:
+    """Per page with examples: its title (the first heading) and where it is built,
+    in each language."""
+    pages: dict[str, dict[str, dict[str, str]]] = {}
+    for page in catalog.pages:
+        language, name = page.path.parts[1], PurePosixPath(*page.path.parts[2:]).with_suffix("")
+        if not page.examples or language not in LANGUAGES:
+            continue
+        text = (root / page.path).read_text(encoding="utf-8")
+        title = next(
+            (line[2:].split("{")[0].strip() for line in text.splitlines() if line.startswith("# ")),
+            str(name),
+        )
+        pages.setdefault(str(name), {})[language] = {
+            "title": title,
+            "path": url_path(language, str(name)),
+        }
+    return pages
+
+
+def _site_name(language: str) -> str:
+    config = site_config()
+    if language == DEFAULT_LANGUAGE:
+        return config["site_name"]
+    (i18n,) = [p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p]
+    entry = next(e for e in i18n["languages"] if e["locale"] == language)
+    return entry.get("site_name", config["site_name"])
+
+
+def _packaging() -> dict[str, bytes]:
+    """The installed `packaging` (the locked version), its licence files included."""
+    package = Path(packaging.__file__).parent
+    entries = {
+        f"packaging/{p.relative_to(package).as_posix()}": p.read_bytes()
+        for p in sorted(package.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix in {".py", ""}
+    }
+    for file in metadata.distribution("packaging").files or ():
+        if "licenses" in file.parts or file.name.startswith("LICENSE"):
+            entries[f"packaging/{file.name}"] = Path(file.locate()).read_bytes()
+    return entries
+
+
+def _git(root: Path, *args: str) -> str:
+    try:
+        found = subprocess.run(
+            ["git", *args], cwd=root, capture_output=True, text=True, check=True, timeout=30
+        )
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+    return found.stdout.strip() or "unknown"

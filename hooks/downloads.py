@@ -1,0 +1,207 @@
+"""Let readers download every program a page shows, one by one or all in a zip.
+
+Each program block, and each companion file it needs (the C or JavaScript
+source a page shows next to it, `data-files`), gets a download link beside
+Material's copy button; each page with programs gets one link to a zip of all
+of them, right after its title.  The files are served byte for byte as they
+are in `examples/` (annotation markers included: the file as it is), at
+`downloads/examples/<slug>/<file>` below the site root, one copy for both
+languages, and the zip at `downloads/examples/<slug>.zip`, holding the folder
+`<slug>/`.  The rest of `downloads/` is left to other hooks.
+
+The links are written into the HTML at build time, not by a script: with
+`content.lazy`, Material adds its copy button only as a block nears the
+viewport, and a link that is always there needs no script at all.  The page's
+blocks are read by the page checker's parser (`verifier.pages`), so a link
+names exactly the file the checker verified; they are matched to the rendered
+blocks in page order, and the build fails if the two ever disagree.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import material
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from hooks.site_map import LANGUAGES, page_language
+from verifier.fences import scan_fences
+from verifier.pages import DIAGRAMS, parse_page
+
+FOLDER = "downloads"
+"""Below the site root; this hook writes only `downloads/examples/` in it."""
+WORDS = {
+    "zh": {"file": "下载 {}", "zip": "下载本页全部示例（zip）"},
+    "en": {"file": "Download {}", "zip": "Download this page's examples (zip)"},
+}
+"""The links' accessible names in each language of the site."""
+if set(WORDS) != set(LANGUAGES):
+    raise PluginError(f"downloads: words for {sorted(WORDS)}, the site has {LANGUAGES}")
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+"""Every zip entry's timestamp (the earliest zip allows): the same files give the same zip."""
+
+_ICONS = Path(material.__file__).parent / "templates" / ".icons" / "material"
+_SVG_OPEN = '<svg aria-hidden="true" focusable="false" '
+
+
+def _icon(name: str) -> str:
+    """Material's own icon, inline: no request, and it follows the text colour."""
+    svg = (_ICONS / f"{name}.svg").read_text(encoding="utf-8").strip()
+    return svg.replace("<svg ", _SVG_OPEN, 1)
+
+
+# A rendered code block up to the start of its code: where the link goes
+# (Material puts its buttons there too, right before <code>).  Attribute
+# values may hold a `>`, as in data-python=">=3.14".
+_BLOCK = re.compile(
+    r'<div class="(?P<class>[^"]*\bhighlight\b[^"]*)"(?:\s+[\w:-]+(?:="[^"]*")?)*>'
+    r'(?:<span class="filename">(?P<title>[^<]*)</span>)?'
+    r"(?P<pre><pre[^>]*>(?:<span></span>)?)?"
+)
+_H1_END = re.compile(r"</h1>")
+
+
+@dataclass(frozen=True)
+class _Block:
+    """A fenced block of a page as it will be rendered: its title, and the
+    example file it offers for download (`None`: nothing to download)."""
+
+    title: str | None
+    file: str | None
+
+
+_blocks: dict[str, list[_Block]] = {}
+"""Each page's (by `src_uri`) code blocks, from on_page_markdown to on_page_content."""
+_shown: dict[str, list[str]] = {}
+"""Each page's files to download, in page order; written out on_post_build."""
+
+
+def page_files(markdown: str, source: Path, root: Path) -> list[_Block]:
+    """The code blocks a page renders, in order, each with the file it offers:
+    a program (`ShownExample.file`) or a companion file it needs (`.files`)."""
+    parsed = parse_page(markdown, source, root)
+    programs = {example.fence.line: example.file for example in parsed.examples}
+    companions = {file for example in parsed.examples for file, _ in example.files}
+    blocks = []
+    for fence in scan_fences(markdown, source):
+        if fence.language in DIAGRAMS or fence.malformed:
+            continue  # a diagram is no code block; SuperFences leaves the malformed as text
+        file = programs.get(fence.line)
+        if file is None and fence.language not in {"python", "py", "python3", "py3"}:
+            file = next((c for c in sorted(companions) if f'"{c}"' in fence.body), None)
+        blocks.append(_Block(fence.attrs.get("title"), file))
+    return blocks
+
+
+def slug_of(files: list[str]) -> str:
+    """The folder of `examples/` that a page's files are in (one folder per page)."""
+    folders = {PurePosixPath(file).parent for file in files}
+    if len(folders) != 1 or next(iter(folders)).parent != PurePosixPath("examples"):
+        raise PluginError(f"downloads: a page's files must share one examples/ folder: {files}")
+    return next(iter(folders)).name
+
+
+def zip_bytes(root: Path, files: list[str], slug: str) -> bytes:
+    """A zip of `files` (paths below `root`) in the folder `<slug>/`: sorted
+    entries, fixed timestamps and permissions, so that a build is reproducible."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for file in sorted(set(files)):
+            info = zipfile.ZipInfo(f"{slug}/{PurePosixPath(file).name}", ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o100644 << 16
+            info.create_system = 3  # Unix, whatever builds it
+            archive.writestr(info, (root / file).read_bytes())
+    return buffer.getvalue()
+
+
+def _root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    # Each build (one per language) writes the files of the pages it built.
+    _blocks.clear()
+    _shown.clear()
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page_language(page.file.src_uri) is None:
+        return markdown
+    root = _root(config)
+    source = Path(config.docs_dir).resolve().relative_to(root) / page.file.src_uri
+    blocks = page_files(markdown, source, root)
+    _blocks[page.file.src_uri] = blocks
+    shown = [block.file for block in blocks if block.file]
+    if shown:
+        slug_of(shown)
+        _shown[page.file.src_uri] = shown
+    return markdown
+
+
+def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    blocks = _blocks.get(page.file.src_uri)
+    shown = _shown.get(page.file.src_uri)
+    if not shown:
+        return html_text
+    language = page_language(page.file.src_uri)
+    words = WORDS[language]
+    up = "../" * page.url.count("/")  # from the page's folder to the site root
+    rendered = [m for m in _BLOCK.finditer(html_text) if "doc-signature" not in m["class"]]
+    if len(rendered) != len(blocks):
+        raise PluginError(
+            f"downloads: {page.file.src_uri} has {len(blocks)} code blocks, "
+            f"the HTML {len(rendered)}"
+        )
+    pieces, at = [], 0
+    for match, block in zip(rendered, blocks):
+        title = html.unescape(match["title"]) if match["title"] is not None else None
+        if title != block.title:
+            raise PluginError(
+                f"downloads: {page.file.src_uri}: block titled {block.title!r} "
+                f"rendered as {title!r}; blocks and HTML are out of step"
+            )
+        if block.file is None:
+            continue
+        if not match["pre"]:
+            raise PluginError(f"downloads: {page.file.src_uri}: no <pre> for {block.file}")
+        name = PurePosixPath(block.file).name
+        label = html.escape(words["file"].format(name))
+        link = (
+            f'<a class="md-code__nav code-download" href="{up}{FOLDER}/{html.escape(block.file)}"'
+            f' download="{html.escape(name)}" title="{label}" aria-label="{label}">'
+            f"{_icon('download')}</a>"
+        )
+        pieces += [html_text[at : match.end()], link]
+        at = match.end()
+    pieces.append(html_text[at:])
+    out = "".join(pieces)
+    slug = slug_of(shown)
+    archive = (
+        f'<p class="page-downloads" data-search-exclude><a class="page-zip"'
+        f' href="{up}{FOLDER}/examples/{slug}.zip" download="{slug}.zip">{_icon("folder-zip-outline")}'
+        f"<span>{html.escape(words['zip'])}</span></a></p>"
+    )
+    out, found = _H1_END.subn(lambda m: m.group(0) + archive, out, count=1)
+    if not found:
+        out = archive + out  # a page without a title of its own: the link comes first
+    return out
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    root, site = _root(config), Path(config.site_dir)
+    for shown in _shown.values():
+        for file in shown:
+            target = site / FOLDER / file
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes((root / file).read_bytes())
+        slug = slug_of(shown)
+        (site / FOLDER / "examples" / f"{slug}.zip").write_bytes(zip_bytes(root, shown, slug))

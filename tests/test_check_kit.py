@@ -1,0 +1,217 @@
+"""The check kit (`hooks/check_kit.py`, `verifier.check`): taken from the built
+site, it runs on every Python the suite runs and finds no difference; a changed
+line is reported exactly; forcing the no-pty mode changes no verdict; a console
+that cannot show Chinese gets escapes, not a crash."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+from hooks.check_kit import FOLDER, KIT_PATH, RUNTIME, build_kit
+from hooks.site_map import LANGUAGES
+from verifier.catalog import REPO_ROOT, site_catalog
+from verifier.fences import scan_fences
+from verifier.interpreters import python_version
+from verifier.pytest_plugin import example_pythons
+
+MAX_BYTES = 1_000_000
+"""The issue's limit for the kit's archive."""
+JOBS = 2
+"""Runs at a time in a whole run of the kit (the kit's default on this 2-core machine)."""
+_SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed$", re.MULTILINE)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "kit_python" in metafunc.fixturenames:
+        pythons = example_pythons(metafunc.config)
+        metafunc.parametrize("kit_python", pythons, ids=[f"py{python_version(p)}" for p in pythons])
+
+
+def plain(python: str) -> str:
+    """The interpreter a venv was made from (a reader's plain Python), or `python`
+    itself if it is none (the Debian builds here exist only as their wrappers)."""
+    config = Path(python).parent.parent / "pyvenv.cfg"
+    if not config.is_file():
+        return python
+    settings = dict(line.split("=", 1) for line in config.read_text().splitlines() if "=" in line)
+    settings = {k.strip(): v.strip() for k, v in settings.items()}
+    base = settings.get("executable") or str(Path(settings["home"]) / "python3")
+    return base if Path(base).exists() else python
+
+
+@pytest.fixture(scope="module")
+def kit_bytes() -> bytes:
+    return build_kit(REPO_ROOT)
+
+
+@pytest.fixture
+def kit(kit_bytes: bytes, tmp_path: Path) -> Path:
+    """The kit unpacked into a fresh folder; its check.py."""
+    zipfile.ZipFile(io.BytesIO(kit_bytes)).extractall(tmp_path)
+    return tmp_path / FOLDER / "check.py"
+
+
+def run_kit(
+    python: str, check: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    # -S: no site-packages for the runner itself, so it runs on the standard
+    # library (and the packaging it carries) alone.
+    return subprocess.run(
+        [python, "-S", str(check), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=check.parent,
+        timeout=1800,
+        check=False,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def summary(result: subprocess.CompletedProcess) -> tuple[int, int]:
+    """`(passed, failed)` from the kit's last line, which must be that line."""
+    last = result.stdout.rstrip("\n").rsplit("\n", 1)[-1]
+    found = _SUMMARY.fullmatch(last)
+    assert found, f"last line is not 'N passed, N failed': {last!r}\n{result.stderr}"
+    return int(found[1]), int(found[2])
+
+
+def verdicts(report: Path) -> list[str]:
+    """The report's table of every run, one line per run."""
+    text = report.read_text(encoding="utf-8")
+    return [
+        line for line in text.split("## Every run", 1)[1].splitlines() if line.startswith("| `")
+    ]
+
+
+@pytest.mark.xdist_group("site")
+def test_the_site_serves_the_kit(site, kit_bytes: bytes) -> None:
+    """The site's download is this kit, small, and holds every program and the
+    runner's modules; built twice, it is the same archive."""
+    served = (site.dir / KIT_PATH).read_bytes()
+    assert served == kit_bytes == build_kit(REPO_ROOT)
+    assert len(served) < MAX_BYTES, f"{len(served)} bytes"
+    names = set(zipfile.ZipFile(io.BytesIO(served)).namelist())
+    assert all(name.startswith(FOLDER + "/") for name in names)
+    wanted = {f"{FOLDER}/{e.file}" for e in site_catalog().examples}
+    wanted |= {f"{FOLDER}/{file}" for e in site_catalog().examples for file, _ in e.files}
+    wanted |= {f"{FOLDER}/verifier/{m}" for m in RUNTIME}
+    wanted |= {f"{FOLDER}/{n}" for n in ("check.py", "claims.json", "requirements.txt")}
+    assert wanted <= names, sorted(wanted - names)
+
+
+def kit_verdicts(python: str, kit: Path, report: Path, *args: str) -> list[str]:
+    """Run the whole kit, which must find no difference; its report's verdicts."""
+    result = run_kit(python, kit, "--jobs", str(JOBS), "--report", str(report), *args)
+    passed, failed = summary(result)
+    assert (result.returncode, failed) == (0, 0), result.stdout[-20000:] + result.stderr
+    assert passed > 300, result.stdout
+    assert "None: every claimed run printed what the pages show." in report.read_text()
+    # Every run the suite lists is in the report, with a verdict.
+    runs = sum(len(e.methods) * len(e.stdout_kinds) for e in site_catalog().examples)
+    assert len(verdicts(report)) == runs
+    return verdicts(report)
+
+
+def test_the_kit_finds_no_difference(kit_python: str, kit: Path, tmp_path: Path, request) -> None:
+    """On this machine the kit agrees with the suite: every claimed run passes.
+    On the suite's own Python, forced onto the unbuffered pipe instead of the
+    pty (what Windows gets), it reaches the same verdicts, run for run (once
+    only: it is a whole second run of the kit)."""
+    python = plain(kit_python)
+    pty = kit_verdicts(python, kit, tmp_path / "pty.md")
+    if kit_python == example_pythons(request.config)[0]:
+        report = tmp_path / "unbuffered-pipe.md"
+        forced = kit_verdicts(python, kit, report, "--stdout-mode", "unbuffered-pipe")
+        assert "unbuffered pipe (no pty)" in report.read_text()
+        assert forced == pty
+
+
+def test_a_changed_line_is_reported_exactly(kit: Path, tmp_path: Path) -> None:
+    """One expected line changed on one page: exactly that difference, for each
+    start method the block claims, and a non-zero exit."""
+    data_file = kit.parent / "claims.json"
+    data = json.loads(data_file.read_text(encoding="utf-8"))
+    (item,) = [e for e in data["declarations"]["examples"] if e["file"].endswith("/put_get.py")]
+    shown = next(s for s in item["shown"] if s["fence"]["page"].startswith("docs/en/"))
+    block = next(b for b in shown["outputs"] if b["stream"] == "stdout")
+    original = block["fence"]["body"].splitlines(keepends=True)
+    changed = original[0].rstrip("\n") + " (changed)\n"
+    block["fence"]["body"] = "".join([changed, *original[1:]])
+    data_file.write_text(json.dumps(data), encoding="utf-8")
+    report = tmp_path / "report.md"
+    result = run_kit(sys.executable, kit, "-k", "queue/put_get.py", "--report", str(report))
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert summary(result) == (0, len(block["methods"]))
+    where = f"{shown['fence']['page']}:{block['fence']['line']}"
+    diffs = re.findall(r"^[-+](?![-+]{2} ).*$", result.stdout, re.MULTILINE)
+    expected = [f"-{changed.rstrip()}", f"+{original[0].rstrip()}"] * len(block["methods"])
+    assert diffs == expected, result.stdout
+    assert result.stdout.count(f"stdout differs from the block at {where}") == len(block["methods"])
+    # The report has the same diffs, and says on what it ran.
+    text = report.read_text(encoding="utf-8")
+    assert f"-{changed.rstrip()}" in text and f"+{original[0].rstrip()}" in text
+    assert "- Python: CPython " in text and "- Platform: " in text
+
+
+def test_nothing_checked_is_no_pass(kit: Path) -> None:
+    """A selection that matches no example is an error, not a green run."""
+    result = run_kit(sys.executable, kit, "-k", "no-such-example")
+    assert result.returncode == 2
+    assert "nothing was checked" in result.stderr
+
+
+def _commands(job: dict) -> list[str]:
+    """The shell commands of a job's steps, one per line, comments removed,
+    but for the download itself (from the site, or from this build's artifact)."""
+    lines = [
+        line.split("  #")[0].strip()
+        for step in job["steps"]
+        for line in step.get("run", "").splitlines()
+    ]
+    return [line for line in lines if line and not line.startswith("curl ")]
+
+
+def test_the_site_runs_the_job_the_page_gives() -> None:
+    """The contributor page's CI job for readers and the site's own check-kit
+    job run the same commands on the same systems, in both languages."""
+    workflow = yaml.safe_load((REPO_ROOT / ".github/workflows/test.yml").read_text())
+    site_job = workflow["jobs"]["check-kit"]
+    for language in LANGUAGES:
+        page = REPO_ROOT / "docs" / language / "contributing" / "verification.md"
+        (block,) = [
+            fence.body
+            for fence in scan_fences(page.read_text(encoding="utf-8"), page)
+            if fence.language == "yaml" and fence.body.startswith("check-kit:")
+        ]
+        job = yaml.safe_load(block)["check-kit"]
+        assert job["strategy"]["matrix"]["os"] == site_job["strategy"]["matrix"]["os"]
+        assert _commands(job) == _commands(site_job), page
+
+
+def test_a_console_without_chinese_gets_escapes(kit: Path) -> None:
+    """Where stdout cannot encode the page titles (a Windows runner's cp1252
+    pipe), the kit escapes them instead of failing."""
+    result = run_kit(
+        sys.executable,
+        kit,
+        "-k",
+        "index/",
+        "--methods",
+        "spawn",
+        env={"PYTHONIOENCODING": "cp1252"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert summary(result) == (1, 0)
+    title = "\\u8fdb\\u7a0b\\u95f4"  # 进程间, of the home page's title
+    assert f"index: Python {title}" in result.stdout, result.stdout
