@@ -26,9 +26,12 @@ from __future__ import annotations
 import ast
 import io
 import json
+import pkgutil
 import subprocess
 import sys
+import sysconfig
 import zipfile
+from functools import cache
 from importlib import metadata
 from pathlib import Path, PurePosixPath
 
@@ -165,7 +168,23 @@ def third_party_imports(example: Example) -> list[str]:
             found |= {alias.name.split(".")[0] for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
             found.add(node.module.split(".")[0])
-    return sorted(found - set(sys.stdlib_module_names) - local - {"__future__"})
+    return sorted(found - standard_library() - local - {"__future__"})
+
+
+@cache
+def standard_library() -> frozenset[str]:
+    """The top-level modules of the building interpreter's standard library."""
+    names = getattr(sys, "stdlib_module_names", None)  # Python 3.10 and newer
+    if names is not None:
+        return frozenset(names)
+    # Python 3.9: the modules built in, and those of its library folders.
+    paths = sysconfig.get_paths()
+    folders = {paths["stdlib"], paths["platstdlib"]}
+    folders |= {
+        str(Path(folder, name)) for folder in set(folders) for name in ("lib-dynload", "DLLs")
+    }
+    found = {module.name for module in pkgutil.iter_modules(sorted(folders))}
+    return frozenset(found | set(sys.builtin_module_names))
 
 
 def _pages(catalog: Catalog, root: Path) -> dict[str, dict[str, dict[str, str]]]:

@@ -17,7 +17,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hooks.check_kit import FOLDER, KIT_PATH, RUNTIME, build_kit
+from hooks.check_kit import (
+    FOLDER,
+    KIT_PATH,
+    RUNTIME,
+    build_kit,
+    standard_library,
+    third_party_imports,
+)
 from hooks.site_map import LANGUAGES
 from verifier.catalog import REPO_ROOT, site_catalog
 from verifier.fences import scan_fences
@@ -215,3 +222,22 @@ def test_a_console_without_chinese_gets_escapes(kit: Path) -> None:
     assert summary(result) == (1, 0)
     title = "\\u8fdb\\u7a0b\\u95f4"  # 进程间, of the home page's title
     assert f"index: Python {title}" in result.stdout, result.stdout
+
+
+@pytest.mark.parametrize("python_3_9", [False, True], ids=["stdlib_module_names", "python-3.9"])
+def test_the_standard_library_is_no_requirement(monkeypatch, python_3_9: bool) -> None:
+    """Only what a program imports from outside the standard library can make
+    its runs "skipped"; Python 3.9, which builds the site too, has no
+    `sys.stdlib_module_names`, so the library folders are read instead."""
+    standard_library.cache_clear()
+    if python_3_9:
+        monkeypatch.delattr(sys, "stdlib_module_names", raising=False)
+    try:
+        names = standard_library()
+    finally:
+        standard_library.cache_clear()
+    assert {"os", "multiprocessing", "json", "ctypes", "sqlite3", "concurrent"} <= names
+    assert not {"numpy", "tqdm", "dask", "distributed", "pytest"} & names
+    imports = {e.id: third_party_imports(e) for e in site_catalog().examples}
+    assert imports["cluster/local_cluster.py"] == ["dask"]
+    assert imports["queue/put_get.py"] == []

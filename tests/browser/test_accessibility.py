@@ -1,6 +1,7 @@
 """axe-core on the pages that devtools/site_speed/ measures with Lighthouse, in
 each language: the home page, a topic page with comparison tables, a page with
-a diagram and the benchmark page.  Nothing serious may be found.
+a diagram and the benchmark page.  Nothing may be found, of any impact: a minor
+finding (the role a script once gave the download links) costs Lighthouse points.
 
 Every code block is scrolled into view first: Material adds the copy buttons
 and annotation markers as blocks near the viewport, and these are checked too.
@@ -32,9 +33,6 @@ AUDITED = [
     for scheme in ("light", "dark")
 ]
 """Each page in Material's light and dark scheme: contrast differs between them."""
-BLOCKING = {"serious", "critical"}
-ALSO_BLOCKING = {"landmark-unique"}
-"""Moderate findings that were fixed once and must stay fixed."""
 REPORTS = REPO_ROOT / "test-artifacts" / "axe"
 
 
@@ -72,19 +70,18 @@ def test_no_serious_accessibility_violations(
         json.dumps({"by_impact": by_impact, "violations": summary(violations)}, indent=2),
         encoding="utf-8",
     )
-    blocking = [v for v in violations if v["impact"] in BLOCKING or v["id"] in ALSO_BLOCKING]
-    assert not blocking, "\n".join(summary(blocking))
+    assert not violations, "\n".join(summary(violations))
 
 
-def test_axe_finds_serious_violations(page: Page) -> None:
-    """The check above can fail: an unnamed button, an unlabelled field and two
-    unnamed navigation landmarks are found."""
+def test_axe_finds_violations_of_every_impact(page: Page) -> None:
+    """The check above can fail: an unnamed button and an unlabelled field
+    (critical), two unnamed navigation landmarks (moderate), and a link given
+    role=none, as a script once did to the download links (minor), are found."""
     page.set_content(
         '<html lang="en"><body><main><button></button><input>'
-        "<nav><a href=#a>a</a></nav><nav><a href=#b>b</a></nav></main></body></html>"
+        "<nav><a href=#a>a</a></nav><nav><a href=#b>b</a></nav>"
+        '<a href=#c role=none aria-label="c">c</a></main></body></html>'
     )
-    violations = audit(page)
-    found = {v["id"] for v in violations if v["impact"] in BLOCKING}
-    assert {"button-name", "label"} <= found, found
-    also = {v["id"] for v in violations if v["id"] in ALSO_BLOCKING}
-    assert also == ALSO_BLOCKING, also
+    found = {v["id"]: v["impact"] for v in audit(page)}
+    assert {"button-name", "label", "landmark-unique", "aria-allowed-role"} <= found.keys(), found
+    assert {"critical", "moderate", "minor"} <= set(found.values()), found

@@ -15,7 +15,7 @@
   }
 
   function nameMarkers(root) {
-    root.querySelectorAll(".md-code__nav:not([role])").forEach(function (nav) {
+    root.querySelectorAll("nav.md-code__nav:not([role])").forEach(function (nav) {
       nav.setAttribute("role", "none");
     });
     root.querySelectorAll(".md-annotation__index:not([aria-label])").forEach(function (marker) {
