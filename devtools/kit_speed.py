@@ -32,9 +32,8 @@ from pathlib import Path
 
 from devtools.verifier_overhead import ROOT, suite
 from hooks.check_kit import FOLDER, build_kit
+from verifier.check import SUMMARY
 from verifier.interpreters import describe_python
-
-_SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed$", re.MULTILINE)
 
 
 def kit_run(python: str, check: Path, jobs: int, log: Path) -> dict:
@@ -49,7 +48,7 @@ def kit_run(python: str, check: Path, jobs: int, log: Path) -> dict:
         )
     wall = time.monotonic() - started
     text = log.read_text(encoding="utf-8", errors="replace")
-    found = _SUMMARY.findall(text)
+    found = SUMMARY.findall(text)
     passed, failed = (int(n) for n in found[-1]) if found else (0, 0)
     if code != 0:
         print(f"warning: the kit exited {code}:\n{text[-3000:]}", file=sys.stderr)

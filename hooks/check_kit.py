@@ -42,7 +42,7 @@ from mkdocs.structure.files import File, Files
 
 import verifier
 from devtools.environment import examples_requirements
-from hooks.site_map import DEFAULT_LANGUAGE, LANGUAGES, site_config, url_path
+from hooks.site_map import LANGUAGES, site_names, url_path
 from verifier.catalog import Catalog, collect
 from verifier.declarations import Example, dump
 
@@ -126,7 +126,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def build_kit(root: Path) -> bytes:
     """The kit's archive for the site at `root` (this repository)."""
     catalog = collect(root)
-    names = {lang: _site_name(lang) for lang in LANGUAGES}
+    names = {lang: name for lang, (name, _) in site_names().items()}
     site = {"name": names["en"], "commit": _git(root, "rev-parse", "--short=12", "HEAD")}
     site["built"] = _git(root, "log", "-1", "--format=%cs") if site["commit"] != "unknown" else ""
     declarations = dump(
@@ -205,15 +205,6 @@ def _pages(catalog: Catalog, root: Path) -> dict[str, dict[str, dict[str, str]]]
             "path": url_path(language, str(name)),
         }
     return pages
-
-
-def _site_name(language: str) -> str:
-    config = site_config()
-    if language == DEFAULT_LANGUAGE:
-        return config["site_name"]
-    (i18n,) = [p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p]
-    entry = next(e for e in i18n["languages"] if e["locale"] == language)
-    return entry.get("site_name", config["site_name"])
 
 
 def _packaging() -> dict[str, bytes]:

@@ -50,18 +50,9 @@ from mkdocs.utils.templates import TemplateContext
 
 from hooks.site_map import DEFAULT_LANGUAGE, LANGUAGES, page_at
 
-_site_root: dict[str, Path] = {}
-"""The folder of the default language's build, which holds the search index."""
-
-
-def on_startup(*, command: str, dirty: bool) -> None:
-    _site_root.clear()
-
 
 @event_priority(100)  # before mkdocstrings (0) and i18n (-100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    # The first configuration is the default language's, built into the site root.
-    _site_root.setdefault("site", Path(config.site_dir))
     i18n = config.plugins.get("i18n")
     if i18n is not None:
         config.theme["language"] = i18n.current_language or i18n.default_language
@@ -130,7 +121,7 @@ _OFFLINE_INDEX = (
 @event_priority(-150)
 def on_post_build(*, config: MkDocsConfig) -> None:
     i18n = config.plugins.get("i18n")
-    folder = _site_root["site"] / "search"
+    folder = Path(config.site_dir) / "search"  # the site root, in every language's build
     merged = folder / "search_index.json"
     if getattr(i18n, "building", False) or not merged.is_file():
         return

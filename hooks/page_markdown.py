@@ -28,7 +28,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-from hooks.site_map import CONFIG_FILE, LANGUAGES, page_language, site_config
+from hooks.site_map import CONFIG_FILE, LANGUAGES, page_language, site_names
 from verifier.includes import expand
 
 # A `--8<--` line (an escaped one, `;--8<--`, is shown as written, without the `;`).
@@ -38,7 +38,6 @@ _ESCAPED = re.compile(r"^(?P<indent>[ \t]*);(?=--8<--)", re.MULTILINE)
 _MARKER = re.compile(r"[ \t]*#[ \t]*\((?P<number>\d+)\)!?[ \t]*$", re.MULTILINE)
 
 _navs: dict[str, Navigation] = {}
-_meta: dict[str, str] = {}
 _sources: dict[str, str] = {}
 
 
@@ -63,13 +62,6 @@ def inline_includes(markdown: str) -> str:
 
 def on_startup(*, command: str, dirty: bool) -> None:
     _navs.clear()
-    _meta.clear()
-
-
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if "site_dir" not in _meta:  # the default language's build comes first, into the root
-        _meta.update(site_dir=config.site_dir)
-    return config
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -104,23 +96,9 @@ def _entries(items: list, lines: list[str]) -> None:
             lines.append(f"{link}: {description}" if description else link)
 
 
-def _site_names() -> list[tuple[str, str]]:
-    """(site name, description) of each language of mkdocs.yml, English first."""
-    config = site_config()
-    (i18n,) = [p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p]
-    names = {
-        entry["locale"]: (
-            entry.get("site_name", config["site_name"]),
-            entry.get("site_description", config.get("site_description", "")),
-        )
-        for entry in i18n["languages"]
-    }
-    return [names[each] for each in sorted(names, key=lambda each: each != "en")]
-
-
 def llms_txt() -> str:
     """The text of llms.txt from the navigation of every language built so far."""
-    names = _site_names()
+    names = [site_names()[each] for each in sorted(site_names(), key=lambda each: each != "en")]
     lines = [
         "# " + " · ".join(name for name, _ in names),
         "",
@@ -146,6 +124,6 @@ def llms_txt() -> str:
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    # Every language's build ends here; the last one writes the complete list.
-    if "site_dir" in _meta:
-        (Path(_meta["site_dir"]) / "llms.txt").write_text(llms_txt(), encoding="utf-8")
+    # Every language's build ends here, the default language's last (the i18n
+    # plugin builds the others inside it), with every navigation known.
+    (Path(config.site_dir) / "llms.txt").write_text(llms_txt(), encoding="utf-8")

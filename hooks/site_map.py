@@ -44,6 +44,20 @@ def _languages() -> tuple[str, ...]:
     return tuple(entry["locale"] for entry in built)
 
 
+def site_names() -> dict[str, tuple[str, str]]:
+    """Each language's site name and description: mkdocs.yml's, or what its
+    i18n entry sets instead (`site_name`, `site_description`)."""
+    config = site_config()
+    (i18n,) = [p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p]
+    return {
+        entry["locale"]: (
+            entry.get("site_name", config["site_name"]),
+            entry.get("site_description", config.get("site_description", "")),
+        )
+        for entry in i18n["languages"]
+    }
+
+
 LANGUAGES = _languages()
 """Every language of the site, the default first: `("zh", "en")`."""
 DEFAULT_LANGUAGE = LANGUAGES[0]

@@ -27,6 +27,7 @@ from hooks.check_kit import (
 )
 from hooks.site_map import LANGUAGES
 from verifier.catalog import REPO_ROOT, site_catalog
+from verifier.check import SUMMARY
 from verifier.fences import scan_fences
 from verifier.interpreters import python_version
 from verifier.pytest_plugin import example_pythons
@@ -35,7 +36,6 @@ MAX_BYTES = 1_000_000
 """The issue's limit for the kit's archive."""
 JOBS = 2
 """Runs at a time in a whole run of the kit (the kit's default on this 2-core machine)."""
-_SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed$", re.MULTILINE)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -88,7 +88,7 @@ def run_kit(
 def summary(result: subprocess.CompletedProcess) -> tuple[int, int]:
     """`(passed, failed)` from the kit's last line, which must be that line."""
     last = result.stdout.rstrip("\n").rsplit("\n", 1)[-1]
-    found = _SUMMARY.fullmatch(last)
+    found = SUMMARY.fullmatch(last)
     assert found, f"last line is not 'N passed, N failed': {last!r}\n{result.stderr}"
     return int(found[1]), int(found[2])
 

@@ -27,6 +27,7 @@ import json
 import multiprocessing
 import os
 import platform
+import re
 import secrets
 import sys
 import traceback
@@ -45,6 +46,8 @@ from verifier.verdict import verify
 DATA = "claims.json"
 """The kit's declarations and site facts, next to `check.py`."""
 
+SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed$", re.MULTILINE)
+"""The kit's last line, for a CI log and for the tools that read it."""
 PASSED, FAILED, SKIPPED, NOT_CLAIMED = "passed", "FAILED", "skipped", "not claimed"
 STATUSES = (PASSED, FAILED, SKIPPED, NOT_CLAIMED)
 _NOT_AVAILABLE = "-"
