@@ -17,20 +17,17 @@ show (`verifier.check` says how).  The kit holds:
 * `requirements.txt`: the pins of the packages some examples import (NumPy,
   tqdm, Dask); without them those runs are skipped, saying so.
 
-The archive is the same for the same sources: entries sorted, one fixed
-timestamp.
+The archive is the same for the same sources (`hooks.downloads.reproducible_zip`).
 """
 
 from __future__ import annotations
 
 import ast
-import io
 import json
 import pkgutil
 import subprocess
 import sys
 import sysconfig
-import zipfile
 from functools import cache
 from importlib import metadata
 from pathlib import Path, PurePosixPath
@@ -42,6 +39,7 @@ from mkdocs.structure.files import File, Files
 
 import verifier
 from devtools.environment import examples_requirements
+from hooks.downloads import reproducible_zip
 from hooks.site_map import LANGUAGES, site_names, url_path
 from verifier.catalog import Catalog, collect
 from verifier.declarations import Example, dump
@@ -66,7 +64,6 @@ RUNTIME = (
 )
 """The modules of `verifier` that make and check a run (standard library only,
 but for `packaging`); `tests/test_check_kit.py` checks the kit runs with them alone."""
-_STAMP = (1980, 1, 1, 0, 0, 0)
 
 ENTRY = '''"""Check that the examples of "{name}" print what its pages show, here.
 
@@ -148,14 +145,7 @@ def build_kit(root: Path) -> bytes:
     for module in RUNTIME:
         entries[f"verifier/{module}"] = (package / module).read_bytes()
     entries.update(_packaging())
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for name in sorted(entries):
-            info = zipfile.ZipInfo(f"{FOLDER}/{name}", _STAMP)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, entries[name])
-    return out.getvalue()
+    return reproducible_zip({f"{FOLDER}/{name}": content for name, content in entries.items()})
 
 
 def third_party_imports(example: Example) -> list[str]:

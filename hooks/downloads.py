@@ -23,6 +23,7 @@ import html
 import io
 import re
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -109,18 +110,26 @@ def slug_of(files: list[str]) -> str:
     return next(iter(folders)).name
 
 
-def zip_bytes(root: Path, files: list[str], slug: str) -> bytes:
-    """A zip of `files` (paths below `root`) in the folder `<slug>/`: sorted
-    entries, fixed timestamps and permissions, so that a build is reproducible."""
+def reproducible_zip(entries: Mapping[str, bytes]) -> bytes:
+    """A zip of `entries` (name in the archive -> content): sorted, with one fixed
+    timestamp and plain file permissions, so that the same files give the same
+    bytes on every build (the page zips here, the check kit, the offline copy)."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for file in sorted(set(files)):
-            info = zipfile.ZipInfo(f"{slug}/{PurePosixPath(file).name}", ZIP_TIME)
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for name in sorted(entries):
+            info = zipfile.ZipInfo(name, ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o100644 << 16
             info.create_system = 3  # Unix, whatever builds it
-            archive.writestr(info, (root / file).read_bytes())
+            archive.writestr(info, entries[name])
     return buffer.getvalue()
+
+
+def zip_bytes(root: Path, files: list[str], slug: str) -> bytes:
+    """A zip of `files` (paths below `root`) in the folder `<slug>/`."""
+    return reproducible_zip(
+        {f"{slug}/{PurePosixPath(file).name}": (root / file).read_bytes() for file in files}
+    )
 
 
 def _root(config: MkDocsConfig) -> Path:

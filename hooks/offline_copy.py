@@ -33,7 +33,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import zipfile
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -41,6 +40,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from devtools.environment import build_env
+from hooks.downloads import reproducible_zip
 
 ENV = "MKDOCS_OFFLINE"
 """Set to `true` (by this hook), the build is the offline copy's (mkdocs.yml)."""
@@ -107,10 +107,9 @@ def on_shutdown() -> None:
             raise PluginError(f"the offline copy does not build:\n{build.stdout}{build.stderr}")
         target = site_dir / ZIP
         target.parent.mkdir(parents=True, exist_ok=True)
-        with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            for path in sorted(out.rglob("*")):
-                if path.is_file() and not _left_out(path.relative_to(out)):
-                    archive.write(path, path.relative_to(out.parent).as_posix())
+        files = [p for p in out.rglob("*") if p.is_file() and not _left_out(p.relative_to(out))]
+        entries = {p.relative_to(out.parent).as_posix(): p.read_bytes() for p in files}
+        target.write_bytes(reproducible_zip(entries))
     log.info(
         f"offline copy: {ZIP}, {target.stat().st_size / 1e6:.1f} MB, "
         f"built in {time.monotonic() - started:.1f} s"
