@@ -8,6 +8,11 @@ tests do), records what the vendored Mermaid draws for each source, and
 rewrites hooks/assets/diagrams/: one SVG per diagram, named as
 hooks/static_diagrams.py looks it up, and none for a diagram that is gone.
 Run it after changing a diagram; tests/browser/test_every_page.py fails until then.
+
+A drawing wider than about 500 px is scaled down to fit a phone's content column
+(343 px at a 375-px screen), and its 16-px labels with it: tests/test_diagrams.py
+fails when any label would come out under 11 px.  Draw such a diagram top to
+bottom (`flowchart TB`) and break its long labels with `<br/>`.
 """
 
 from __future__ import annotations

@@ -34,6 +34,19 @@
    page's `<html lang>`.  The offline copy (hooks/offline_copy.py) loads its
    index as a script, `search/search_index.js`, which the offline plugin wrote
    from the merged index; it becomes one that keeps the page language's part.
+
+6. Heading permalinks titled in the page's language.  The toc extension's
+   `permalink_title` ("Permanent link") is one setting for every language, and
+   the plugin refuses per-language `markdown_extensions`; it is set here for
+   each language's build, before the pages (and mkdocstrings, which makes its
+   headings with the same extensions) are rendered.
+
+7. The API reference outside English.  mkdocstrings renders the English
+   docstrings of `verifier/` on every language's page.  Where the page is not
+   English, each object shows its signature and the first paragraph of its
+   docstring only (option `extra.summary_only`, read by the template
+   hooks/assets/mkdocstrings/python/material/docstring.html.jinja), under a
+   note in the page's language that links to the full English reference.
 """
 
 from __future__ import annotations
@@ -44,19 +57,77 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from hooks.site_map import DEFAULT_LANGUAGE, LANGUAGES, page_at
+from hooks.site_map import DEFAULT_LANGUAGE, LANGUAGES, page_at, page_language, twin
+
+PERMALINK_TITLES = {"zh": "永久链接", "en": "Permanent link"}
+"""The tooltip of the link beside each heading, per language."""
+DOCSTRING_LANGUAGE = "en"
+"""The language of the docstrings that mkdocstrings renders."""
+API_NOTES = {
+    "zh": (
+        "英文 API 参考",
+        (
+            "以下 API 参考由源码中的英文文档字符串生成，因此保留英文原文。"
+            "这里每一项只列出签名和文档字符串的第一段；参数、返回值和完整说明见"
+            '<a href="{href}" hreflang="en">英文页的 API 参考</a>。'
+        ),
+    ),
+}
+"""Title and text of the note above the API reference, for each language
+that is not the docstrings'; `{href}` is the English reference."""
 
 
 @event_priority(100)  # before mkdocstrings (0) and i18n (-100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     i18n = config.plugins.get("i18n")
+    language = DEFAULT_LANGUAGE
     if i18n is not None:
-        config.theme["language"] = i18n.current_language or i18n.default_language
+        language = i18n.current_language or i18n.default_language
+        config.theme["language"] = language
+    toc = config.mdx_configs.setdefault("toc", {})
+    toc["permalink_title"] = PERMALINK_TITLES[language]
+    mkdocstrings = config.plugins.get("mkdocstrings")
+    if mkdocstrings is not None:
+        python = mkdocstrings.config.handlers.setdefault("python", {})
+        options = python.setdefault("options", {})
+        extra = dict(options.get("extra") or {})
+        extra["summary_only"] = language != DOCSTRING_LANGUAGE
+        options["extra"] = extra
     return config
+
+
+# The first object of an API reference, as mkdocstrings renders it.
+_API_REFERENCE = re.compile(
+    r'<div class="doc doc-object doc-module">\s*<h\d id="(?P<anchor>[^"]+)"'
+)
+
+
+def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    language = page_language(page.file.src_uri)
+    found = _API_REFERENCE.search(html_text)
+    if found is None or language not in API_NOTES:
+        return html_text
+    _, name = page_at(page.url)
+    english = url_path_from(page.url, twin(language, name)) + "#" + found["anchor"]
+    title, text = API_NOTES[language]
+    note = (
+        f'<div class="admonition note api-reference-language">'
+        f'<p class="admonition-title">{title}</p>'
+        f"<p>{text.format(href=english)}</p></div>\n"
+    )
+    return html_text[: found.start()] + note + html_text[found.start() :]
+
+
+def url_path_from(here: str, there: str) -> str:
+    """A relative link from the page at URL path `here` to the one at `there`
+    (both relative to the site root, as `url_path` gives them)."""
+    depth = len([part for part in here.split("/") if part])
+    return "../" * depth + there
 
 
 @event_priority(0)  # after i18n (50) has filled in this page's alternates

@@ -25,7 +25,7 @@ from hooks.check_kit import KIT_PATH
 from hooks.site_map import LANGUAGES, page_language
 from verifier.claims import oldest_python
 from verifier.declarations import ShownExample
-from verifier.interpreters import SUPPORTED, version_key
+from verifier.interpreters import END_OF_LIFE, SUPPORTED, eol_label, lines_from, version_key
 from verifier.pages import parse_page
 
 WORDS = {
@@ -33,7 +33,12 @@ WORDS = {
         "verified": "已验证",
         "colon": "：",
         "only": "仅限 {}",
+        "eol": "（{}）",
         "how": "验证方法",
+        "eol_title": "已停止维护、仍在验证：{}",
+        "eol_since": "Python {}（{} 起）",
+        "list": "、",
+        "then": "；",
         "kit": "在你的机器上验证",
         "kit_title": "下载自查工具包：python check.py 在本机运行全部示例并与页面比对",
     },
@@ -41,7 +46,12 @@ WORDS = {
         "verified": "Verified",
         "colon": ": ",
         "only": "{} only",
+        "eol": " ({})",
         "how": "how examples are verified",
+        "eol_title": "past end of life, still verified: {}",
+        "eol_since": "Python {} since {}",
+        "list": ", ",
+        "then": "; ",
         "kit": "check on your machine",
         "kit_title": "Download the check kit: python check.py runs every example here "
         "and compares it with the pages",
@@ -53,20 +63,40 @@ if set(WORDS) != set(LANGUAGES):
 _PLATFORM_NAMES = {"linux": "Linux", "macos": "macOS", "windows": "Windows"}
 
 
+def _oldest(example: ShownExample) -> str:
+    methods = example.methods
+    return min((v for v in (oldest_python(example, m) for m in methods) if v), key=version_key)
+
+
 def mark_text(example: ShownExample, language: str) -> str:
-    """`Verified: fork · spawn · forkserver · Python 3.9–3.15` (in the page's language).
+    """`Verified: fork · spawn · forkserver · Python 3.9–3.15 (3.9–3.10 EOL)` (in
+    the page's language).
 
     The range ends at the newest release line the test command requires
-    (`verifier.interpreters.SUPPORTED`), which is the newest that ran."""
+    (`verifier.interpreters.SUPPORTED`), which is the newest that ran; the lines
+    in it past their end of life (`verifier.interpreters.END_OF_LIFE`) are named."""
     words = WORDS[language]
     methods = example.methods  # in START_METHODS order
-    oldest = min((v for v in (oldest_python(example, m) for m in methods) if v), key=version_key)
+    oldest = _oldest(example)
     newest = SUPPORTED[-1]
-    parts = [" · ".join(methods), f"Python {oldest}" + (f"–{newest}" if oldest != newest else "")]
+    versions = f"Python {oldest}" + (f"–{newest}" if oldest != newest else "")
+    label = eol_label(lines_from(oldest, newest))
+    parts = [" · ".join(methods), versions + (words["eol"].format(label) if label else "")]
     if example.platforms:
         names = ", ".join(_PLATFORM_NAMES[p] for p in example.platforms)
         parts.append(words["only"].format(names))
     return words["verified"] + words["colon"] + " · ".join(parts)
+
+
+def mark_title(example: ShownExample, language: str) -> str:
+    """The tooltip of the mark: where it links, and when the lines it names that
+    are past their end of life reached it."""
+    words = WORDS[language]
+    past = [line for line in lines_from(_oldest(example)) if line in END_OF_LIFE]
+    if not past:
+        return words["how"]
+    since = words["list"].join(words["eol_since"].format(l, END_OF_LIFE[l]) for l in past)
+    return words["how"] + words["then"] + words["eol_title"].format(since)
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -87,9 +117,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     for example in sorted(parsed.examples, key=lambda p: p.fence.line, reverse=True):
         indent = " " * example.fence.indent
         text = html.escape(mark_text(example, language))
+        title = html.escape(mark_title(example, language))
         words = {k: html.escape(v) for k, v in WORDS[language].items()}
         mark = (
-            f'{indent}<p class="verified-under" markdown="span">[{text}]({how} "{words["how"]}")'
+            f'{indent}<p class="verified-under" markdown="span">[{text}]({how} "{title}")'
             f' · [{words["kit"]}]({kit} "{words["kit_title"]}"){{ download="{PurePosixPath(KIT_PATH).name}" }}</p>'
         )
         at = example.fence.line - 1

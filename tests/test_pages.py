@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -31,12 +32,26 @@ def test_every_page_exists_in_every_language() -> None:
     assert not any(missing.values()), f"pages missing per language: {missing}"
 
 
+PRESENTATION = {"title", "hl_lines", "linenums"}
+"""Program fence settings that change only how the code is shown, not what runs."""
+
+
 def _shown(language: str, name: str) -> list[tuple]:
+    """Everything one page declares about what runs and what it prints: each
+    program, with the settings of its fence that change its runs (where it runs,
+    the files it needs next to it, the programs it needs on PATH, and any other
+    setting but the presentational ones), and its output blocks."""
     path = Path("docs", language, name)
     page = next(p for p in site_catalog().pages if p.path == path)
     return [
         (
             example.file,
+            {
+                **{k: v for k, v in example.fence.attrs.items() if k not in PRESENTATION},
+                "data-platforms": example.platforms,
+                "data-files": [file for file, _ in example.files],
+                "data-needs": example.needs,
+            },
             [
                 (b.stream, b.methods, b.python, b.stdout_kind, b.exit_code, b.wildcard, b.text)
                 for b in example.outputs
@@ -46,11 +61,30 @@ def _shown(language: str, name: str) -> list[tuple]:
     ]
 
 
+def _what(shown: tuple | None, other: tuple | None) -> str:
+    """The part of one language's declaration of an example that the other's lacks."""
+    if shown is None:
+        return "no example here"
+    if other is None or shown[0] != other[0]:
+        return shown[0]
+    settings = {k: v for k, v in shown[1].items() if other[1].get(k) != v}
+    return f"settings {settings}" if settings else f"outputs {shown[2]}"
+
+
 @pytest.mark.parametrize("name", sorted(set.intersection(*map(_page_names, LANGUAGES))))
 def test_translations_show_the_same_examples_in_the_same_order(name: str) -> None:
     first, *others = LANGUAGES
     for other in others:
-        assert _shown(first, name) == _shown(other, name), f"{first} and {other} differ"
+        mine, theirs = _shown(first, name), _shown(other, name)
+        differences = [
+            f"{(a or b)[0]}: {first} shows {_what(a, b)}, {other} shows {_what(b, a)}"
+            for a, b in itertools.zip_longest(mine, theirs)
+            if a != b
+        ]
+        assert not differences, (
+            f"{first} and {other} differ (examples, order, fence settings or outputs):\n"
+            + "\n".join(differences)
+        )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -218,12 +218,89 @@ def test_each_language_has_its_own_search_index(site: Site) -> None:
 
 
 def test_api_reference_headings_follow_the_page_language(site: Site) -> None:
-    zh = (site.dir / "contributing" / "verification" / "index.html").read_text(encoding="utf-8")
+    """The English page shows the whole reference, with English headings; the
+    Chinese one each object's signature and first paragraph only (the
+    docstrings are English), under a note in Chinese that links to the English
+    reference (hooks/i18n_fixes.py)."""
+    zh_file = site.dir / "contributing" / "verification" / "index.html"
+    zh = zh_file.read_text(encoding="utf-8")
     en = (site.dir / "en" / "contributing" / "verification" / "index.html").read_text(
         encoding="utf-8"
     )
-    assert "参数" in zh and "Parameters" not in zh
     assert "Parameters" in en and "参数" not in en
+    for heading in ("Parameters", "Returns", "参数", "返回"):
+        assert f'<span class="doc-section-title">{heading}' not in zh
+    objects = en.count('class="doc doc-heading"')
+    assert objects > 20 and zh.count('class="doc doc-heading"') == objects
+    note = re.search(
+        r'<div class="admonition note api-reference-language">.*?'
+        r'<a href="([^"#]*)#([^"]+)" hreflang="en">.*?</div>',
+        zh,
+        flags=re.DOTALL,
+    )
+    assert note and "英文文档字符串" in note[0], "no note in Chinese above the reference"
+    target = (zh_file.parent / note[1] / "index.html").resolve()
+    assert target == (site.dir / "en" / "contributing" / "verification" / "index.html")
+    assert f'id="{note[2]}"' in en
+    assert len(_words(zh, r"[A-Za-z]+")) < len(_words(en, r"[A-Za-z]+")) / 2
+
+
+def _words(page: str, word: str) -> list[str]:
+    """The words of a page's article that are not code."""
+    article = page[page.index("<article") : page.index("</article>")]
+    text = re.sub(r"<(pre|code)\b.*?</\1>", " ", article, flags=re.DOTALL)
+    return re.findall(word, html.unescape(re.sub(r"<[^>]+>", " ", text)))
+
+
+def test_heading_links_are_titled_in_the_page_language(site: Site) -> None:
+    """The toc extension titles every heading's link "Permanent link"; the
+    Chinese pages say it in Chinese (hooks/i18n_fixes.py)."""
+    wrong = []
+    titles = {"zh": "永久链接", "en": "Permanent link"}
+    for page in site.pages():
+        relative = page.relative_to(site.dir)
+        language, _ = page_at(url_of(relative))
+        links = [
+            tag.attrs.get("title")
+            for tag in parse_html(page.read_text(encoding="utf-8"))
+            if tag.name == "a" and "headerlink" in tag.attrs.get("class", "").split()
+        ]
+        other = {title for title in links if title != titles[language]}
+        if not links or other:
+            wrong.append(f"{relative}: {len(links)} heading links, titled {other or '-'}")
+        if language != "en" and "Permanent link" in page.read_text(encoding="utf-8"):
+            wrong.append(f"{relative}: says Permanent link")
+    assert not wrong, "\n".join(wrong)
+
+
+def _text(fragment: str) -> str:
+    fragment = re.sub(r"<svg\b.*?</svg>", " ", fragment, flags=re.DOTALL)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+def test_the_footer_speaks_the_page_language(site: Site) -> None:
+    """Material writes "Made with Material for MkDocs" in English on every page
+    (overrides/partials/copyright.html); on a Chinese page the footer's only
+    English is the names: the theme's, and the page titles of the links."""
+    wrong = []
+    for page in site.pages():
+        relative = page.relative_to(site.dir)
+        language, _ = page_at(url_of(relative))
+        text = page.read_text(encoding="utf-8")
+        footer = text[text.index('<footer class="md-footer">') : text.index("</footer>")]
+        meta = footer[footer.index('<div class="md-copyright">') :]
+        meta = _text(meta[: meta.index("</div>")])
+        titles = re.findall(r'<div class="md-ellipsis">(.*?)</div>', footer, flags=re.DOTALL)
+        names = " ".join([*map(_text, titles), "Material for MkDocs"])
+        english = set(re.findall(r"[A-Za-z]{2,}", _text(footer))) - set(
+            re.findall(r"[A-Za-z]{2,}", names)
+        )
+        if language == "en":
+            if "Made with Material for MkDocs" not in meta:
+                wrong.append(f"{relative}: {meta!r}")
+        elif english or "Made with" in text or meta != "本站使用 Material for MkDocs 构建":
+            wrong.append(f"{relative}: English in the footer {sorted(english)}: {meta!r}")
+    assert not wrong, "\n".join(wrong)
 
 
 def test_every_rendered_code_block_comes_from_a_checked_fence(site: Site) -> None:

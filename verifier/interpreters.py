@@ -27,6 +27,13 @@ from pathlib import Path
 SUPPORTED = ("3.9", "3.10", "3.11", "3.12", "3.13", "3.14", "3.15")
 """Every CPython release line the pages claim, oldest first."""
 
+END_OF_LIFE = {"3.9": "2025-10", "3.10": "2026-10"}
+"""The lines of `SUPPORTED` past their end of life, with the month it came
+(https://devguide.python.org/versions/).  They are still verified, and every
+place that names them says so, derived from here: the verified marks
+(`hooks/verified_marks.py`), the content tabs and block titles of the pages, the
+README and the pages' lists of versions (`tests/test_end_of_life.py` checks it)."""
+
 CURRENT = {"3.13": "3.13.8", "3.14": "3.14.1"}
 """The oldest bug-fix release that counts as verifying a line whose behaviour changed
 within it: 3.13.8 and 3.14.1 preload `__main__` in the fork server (gh-126631)."""
@@ -40,6 +47,23 @@ def line_of(version: str) -> str:
 def version_key(version: str) -> tuple[int, ...]:
     """A sort key for `3.9`, `3.13.18` and the like."""
     return tuple(int(part) for part in re.findall(r"\d+", version)[:3])
+
+
+def lines_from(oldest: str, newest: str = SUPPORTED[-1]) -> tuple[str, ...]:
+    """The lines of `SUPPORTED` from `oldest`'s to `newest`'s, both included."""
+    low, high = version_key(line_of(oldest)), version_key(line_of(newest))
+    return tuple(line for line in SUPPORTED if low <= version_key(line) <= high)
+
+
+def eol_label(lines: tuple[str, ...] | list[str]) -> str:
+    """What a title naming `lines` adds about their end of life: `EOL` when all of
+    them are past it, `3.9–3.10 EOL` when some are, `` when none is."""
+    past = [line for line in SUPPORTED if line in END_OF_LIFE and line in lines]
+    if not past:
+        return ""
+    if len(past) == len(set(lines)):
+        return "EOL"
+    return ("–".join((past[0], past[-1])) if len(past) > 1 else past[0]) + " EOL"
 
 
 def counts_for_line(version: str) -> bool:

@@ -1,4 +1,5 @@
 import logging
+from fractions import Fraction
 
 from dask.distributed import Client, LocalCluster, Lock, Queue, Variable
 
@@ -30,3 +31,5 @@ if __name__ == "__main__":
         print("finished:", finished)
         client.gather(futures)
         print("total:", total.get())  # (5)!
+        done.put(Fraction(1, 3))  # (6)!
+        print("through the queue:", repr(done.get()))

@@ -1,8 +1,11 @@
+import json
 import logging
+import pickle
 
 import numpy as np
 from dask.distributed import Client, LocalCluster
 from distributed.protocol import deserialize, serialize
+from distributed.protocol import pickle as dask_pickle
 
 
 def make_adder(n):
@@ -10,6 +13,15 @@ def make_adder(n):
         return x + n
 
     return add
+
+
+def square(x):
+    return x * x
+
+
+def by_reference(function):
+    plain = pickle.dumps(function, protocol=pickle.HIGHEST_PROTOCOL)
+    return dask_pickle.dumps(function) == plain  # (4)!
 
 
 if __name__ == "__main__":
@@ -22,6 +34,8 @@ if __name__ == "__main__":
     print(
         "round trip equal:", np.array_equal(deserialize(header, frames), data)
     )
+    print("json.dumps by reference:", by_reference(json.dumps))
+    print("square() of this script by reference:", by_reference(square))
     with (
         LocalCluster(
             n_workers=1,
@@ -33,5 +47,5 @@ if __name__ == "__main__":
         ) as cluster,
         Client(cluster) as client,
     ):
-        print("lambda:", client.submit(lambda x: x * 10, 4).result())  # (4)!
+        print("lambda:", client.submit(lambda x: x * 10, 4).result())  # (5)!
         print("closure:", client.submit(make_adder(100), 1).result())

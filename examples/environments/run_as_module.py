@@ -15,11 +15,13 @@ def work():
 
 
 if __name__ == "__main__":
-    p = mp.get_context(sys.argv[1]).Process(target=work)
-    p.start()
-    p.join()
-    print("exit code:", p.exitcode, flush=True)
-"""
+    context = mp.get_context(sys.argv[1])
+    for _ in range(2):
+        p = context.Process(target=work)
+        p.start()
+        p.join()
+        print("exit code:", p.exitcode, flush=True)
+"""  # (1)!
 
 if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as folder:
@@ -29,7 +31,7 @@ if __name__ == "__main__":
         Path(package, "job.py").write_text(JOB)
         for method in ["fork", "spawn", "forkserver"]:
             run = subprocess.run(
-                [sys.executable, "-m", "pkg.job", method],  # (1)!
+                [sys.executable, "-m", "pkg.job", method],  # (2)!
                 cwd=folder,
                 capture_output=True,
                 text=True,

@@ -21,7 +21,8 @@ from html import escape
 WIDTH = 480
 FONT = 14  # about 10 px when the chart is 340 px wide on a phone
 MARKERS = 7  # shapes, see _marker
-DASHES = ["", "7 4", "2 3", "9 3 2 3"]
+# Five: a number prime to both the colours and the markers (see _style).
+DASHES = ["", "7 4", "2 3", "9 3 2 3", "5 2 1 2 1 2"]
 COLOURS = 8  # .bench-s0 ... .bench-s7 in bench.css
 
 
@@ -29,7 +30,7 @@ COLOURS = 8  # .bench-s0 ... .bench-s7 in bench.css
 class Series:
     label: str
     points: list[tuple[float, float]]
-    index: int = 0  # picks colour, marker and dash
+    index: int = 0  # its position in the chart: picks colour, marker and dash
     limit: bool = False  # a physical limit: drawn as a plain reference line
 
 
@@ -42,9 +43,13 @@ class Row:
 
 
 def _style(index: int) -> tuple[str, int, str]:
-    """(colour class, marker shape, dash pattern) of series `index`.
+    """(colour class, marker shape, dash pattern) of series `index`, its
+    position in its chart.
 
-    7 shapes and 4 dashes: no two of the first 28 series share shape and dash.
+    8 colours, 7 markers and 5 dashes, each counted round in turn: the first
+    5 series each have a dash of their own, the first 7 a marker, the first 8
+    a colour; no two of the first 35 share marker and dash, no two of the
+    first 40 share colour and dash.
     """
     return f"bench-s{index % COLOURS}", index % MARKERS, DASHES[index % len(DASHES)]
 

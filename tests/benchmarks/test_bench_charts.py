@@ -99,6 +99,65 @@ def test_series_differ_by_marker_and_dash_not_only_colour(sample) -> None:
     assert len(set(drawings)) == len(drawings), "two series drawn alike"
 
 
+def _drawn_like(chart: ET.Element) -> list[tuple[str, str, str, tuple]]:
+    """(label, colour, dash, marker) of each series or limit of a chart."""
+    drawn = []
+    for group in chart.iter(f"{SVG}g"):
+        classes = (group.get("class") or "").split()
+        if "bench-series" not in classes and "bench-limit" not in classes:
+            continue
+        title = group.find(f"{SVG}title")
+        label = title.text if title is not None else group.find(f"{SVG}text").text
+        colour = next((c for c in classes if re.fullmatch(r"bench-s\d+", c)), "bench-limit")
+        line = group.find(f"{SVG}polyline")
+        dash = (line.get("stroke-dasharray") or "") if line is not None else ""
+        markers = [c for c in group if c.tag in (f"{SVG}circle", f"{SVG}rect", f"{SVG}polygon")]
+        markers += [c for c in group if c.tag == f"{SVG}path"]
+        drawn.append((label, colour, dash, _shape(markers[0]) if markers else ()))
+    return drawn
+
+
+def _site_charts() -> list[tuple[str, ET.Element]]:
+    """Every chart the performance pages show, from the committed results."""
+    charts = []
+    for language in LANGUAGES:
+        source = (REPO_ROOT / "docs" / language / "performance.md").read_text(encoding="utf-8")
+        placeholders = re.findall(r"<!-- bench:(?:throughput|latency)\b[^>]*-->", source)
+        html = bench_charts.replace_placeholders(
+            "".join(placeholders), language, page=f"{language}/performance.md"
+        )
+        charts += [(f"{language} chart {i + 1}", svg) for i, svg in enumerate(svgs(html))]
+    return charts
+
+
+def test_no_two_series_of_a_chart_look_alike(sample) -> None:
+    """Within one line chart, every series has a colour of its own and a marker
+    of its own, and no two share both colour and dash pattern (Queue and Manager
+    Queue once did: numbered among all the results, not within their chart);
+    the reference lines (limits) differ by dash.  In a range chart, whose rows
+    are labelled where they are drawn, each mechanism has a colour of its own.
+    For the charts the pages show and for one of every measured mechanism."""
+    charts = _site_charts()
+    assert len(charts) == 2 * 3, "two throughput charts and a latency chart per language"
+    charts += [("sample, every series", svgs(render(sample, "en"))[0])]
+    wrong = []
+    for where, chart in charts:
+        drawn = _drawn_like(chart)
+        series = [d for d in drawn if d[1] != "bench-limit"]
+        assert len(series) >= 2, where
+        if len(series) <= svg_chart.COLOURS and len({d[1] for d in series}) < len(series):
+            wrong.append(f"{where}: two series share a colour: {series}")
+        if "bench-lines" not in chart.get("class"):
+            continue
+        for index, (label, colour, dash, _) in enumerate(drawn):
+            alike = [other[0] for other in drawn[:index] if (other[1], other[2]) == (colour, dash)]
+            if alike:
+                wrong.append(f"{where}: {label!r} is drawn like {alike} ({colour}, {dash!r})")
+        if len(series) <= svg_chart.MARKERS and len({d[3] for d in series}) < len(series):
+            wrong.append(f"{where}: two series share a marker: {series}")
+    assert not wrong, "\n".join(wrong)
+
+
 def test_labels_follow_the_page_language(sample) -> None:
     zh, en = render(sample, "zh"), render(sample, "en")
     for chinese in ("负载大小", "中位数", "吞吐量", "往返", "共享内存", "每秒消息数", "启动方式"):

@@ -1,17 +1,27 @@
-"""What readers click: code annotations, dark mode, the navigation drawer on a phone.
+"""What readers click: code annotations, dark mode, the navigation drawer on a
+phone; and the diagrams' labels on a phone.
 
 (Diagrams, copy buttons and the language menu: test_every_page.py.)"""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
+from hooks import static_diagrams
 from hooks.site_map import HOME, LANGUAGES, url_path
 from tests.browser.helpers.code_blocks import PROGRAM_BLOCKS
-from tests.browser.helpers.page_events import mount_code_blocks
+from tests.browser.helpers.page_events import mount_code_blocks, wait_for_diagrams
 from tests.browser.helpers.site_pages import SITE_PAGES, SitePage, pages_where
+from tests.test_diagrams import (
+    MIN_LABEL_PX,
+    PHONE_COLUMN_PX,
+    label_font_sizes,
+    natural_width,
+)
 
 pytestmark = pytest.mark.xdist_group("site")
 
@@ -77,6 +87,28 @@ def test_palette_toggle_switches_dark_mode(page: Page, served, language: str) ->
     expect(body).to_have_attribute("data-md-color-scheme", "slate")
     toggle.click()
     expect(body).to_have_attribute("data-md-color-scheme", "default")
+
+
+@pytest.mark.parametrize("site_page", pages_where(lambda page: page.diagrams))
+def test_diagrams_are_legible_on_a_phone(new_page, served, site_page: SitePage) -> None:
+    """On a 375-px phone the content column is at least as wide as
+    tests/test_diagrams.py assumes, and each diagram, as wide as the browser
+    draws it, shows its smallest label at 11 px or more."""
+    page = new_page(viewport=PHONE)
+    page.goto(served.url(site_page.path))
+    wait_for_diagrams(page)
+    column = page.locator(".md-content__inner").bounding_box()["width"]
+    assert column >= PHONE_COLUMN_PX, f"the content column is {column} px wide"
+    built = (served.site.dir / site_page.path / "index.html").read_text(encoding="utf-8")
+    names = re.findall(r'<pre class="mermaid"><svg id="(diagram-[0-9a-f]+)"', built)
+    # The drawing is in a closed shadow root: its width shows on the host.
+    hosts = page.locator("div.mermaid").all()
+    assert len(names) == len(hosts) == site_page.diagrams
+    for name, host in zip(names, hosts):
+        svg = (static_diagrams.DIAGRAMS / f"{name}.svg").read_text(encoding="utf-8")
+        width = host.bounding_box()["width"]
+        size = min(label_font_sizes(svg)) * min(1.0, width / natural_width(svg)[0])
+        assert size >= MIN_LABEL_PX, f"{name}: labels at {size:.1f} px in {width} px"
 
 
 def follow_drawer_link(page: Page, href: str) -> None:
