@@ -395,8 +395,10 @@ def test_marks_name_exactly_the_range_the_suite_runs() -> None:
         (
             "en",
             "examples/queue/put_get.py",
-        ): "Verified: fork · spawn · forkserver · Python 3.9–3.15",
-        ("zh", "examples/queue/put_get.py"): "已验证：fork · spawn · forkserver · Python 3.9–3.15",
+        ): "Verified: fork · spawn · forkserver · Python 3.9–3.15 (3.9–3.10 EOL)",
+        ("zh", "examples/queue/put_get.py"): (
+            "已验证：fork · spawn · forkserver · Python 3.9–3.15（3.9–3.10 EOL）"
+        ),
         ("en", "examples/start-methods/preload_on_error.py"): (
             "Verified: fork · spawn · forkserver · Python 3.15 · Linux, macOS only"
         ),

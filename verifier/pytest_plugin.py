@@ -35,7 +35,7 @@ import pytest
 from verifier import processes, shm
 from verifier.catalog import REPO_ROOT, site_catalog
 from verifier.claims import START_METHODS
-from verifier.interpreters import unverified, version_key
+from verifier.interpreters import END_OF_LIFE, line_of, unverified, version_key
 from verifier.runner import DEFAULT_TIMEOUT, HAVE_PTY, RunResult, run_dir_prefix
 from verifier.runs import Run, runs
 from verifier.update import methods_needed, plan
@@ -286,6 +286,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config)
             counts = by_version[version]
             terminalreporter.write_line(
                 f"{version:<10} {counts['passed']:>7} {counts['failed']:>7} {counts['skipped']:>8}"
+                + (f"  (EOL {END_OF_LIFE[line_of(version)]})" if line_of(version) in END_OF_LIFE else "")
             )
         for line in unverified(list(by_version)):
             terminalreporter.write_line(f"{line:<10} not verified: no interpreter ran")

@@ -21,7 +21,7 @@ def square(x):
 
 def by_reference(function):
     plain = pickle.dumps(function, protocol=pickle.HIGHEST_PROTOCOL)
-    return dask_pickle.dumps(function) == plain  # (4)!
+    return dask_pickle.dumps(function) == plain
 
 
 if __name__ == "__main__":
@@ -34,7 +34,7 @@ if __name__ == "__main__":
     print(
         "round trip equal:", np.array_equal(deserialize(header, frames), data)
     )
-    print("json.dumps by reference:", by_reference(json.dumps))
+    print("json.dumps by reference:", by_reference(json.dumps))  # (4)!
     print("square() of this script by reference:", by_reference(square))
     with (
         LocalCluster(
