@@ -286,7 +286,11 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config)
             counts = by_version[version]
             terminalreporter.write_line(
                 f"{version:<10} {counts['passed']:>7} {counts['failed']:>7} {counts['skipped']:>8}"
-                + (f"  (EOL {END_OF_LIFE[line_of(version)]})" if line_of(version) in END_OF_LIFE else "")
+                + (
+                    f"  (EOL {END_OF_LIFE[line_of(version)]})"
+                    if line_of(version) in END_OF_LIFE
+                    else ""
+                )
             )
         for line in unverified(list(by_version)):
             terminalreporter.write_line(f"{line:<10} not verified: no interpreter ran")
