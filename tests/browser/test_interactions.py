@@ -140,3 +140,16 @@ def test_drawer_reaches_every_page_from_home(new_page, served, language: str) ->
         except PlaywrightError as error:
             unreachable.append(f"{site_page.path}: {error.message.splitlines()[0]}")
     assert not unreachable, "\n".join(unreachable)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_language_menu_keeps_the_section(page: Page, served, language: str) -> None:
+    """A reader at a section who switches language lands on the same section:
+    the ids are the same in both languages (tests/test_heading_ids.py), and the
+    menu carries the address's fragment over."""
+    (other,) = [each for each in LANGUAGES if each != language]
+    page.goto(served.url(url_path(language, "queue")) + "#drain-before-join")
+    page.locator(".md-header .md-select > button").hover()
+    page.locator(f'.md-select__link[hreflang="{other}"]').click()
+    page.wait_for_url(served.url(url_path(other, "queue")) + "#drain-before-join")
+    expect(page.locator("#drain-before-join")).to_be_in_viewport()
