@@ -60,6 +60,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
 from hooks.site_map import DEFAULT_LANGUAGE, LANGUAGES, page_at, page_language, twin
@@ -113,7 +114,7 @@ def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: 
     if found is None or language not in API_NOTES:
         return html_text
     _, name = page_at(page.url)
-    english = url_path_from(page.url, twin(language, name)) + "#" + found["anchor"]
+    english = get_relative_url(twin(language, name), page.url) + "#" + found["anchor"]
     title, text = API_NOTES[language]
     note = (
         f'<div class="admonition note api-reference-language">'
@@ -121,13 +122,6 @@ def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: 
         f"<p>{text.format(href=english)}</p></div>\n"
     )
     return html_text[: found.start()] + note + html_text[found.start() :]
-
-
-def url_path_from(here: str, there: str) -> str:
-    """A relative link from the page at URL path `here` to the one at `there`
-    (both relative to the site root, as `url_path` gives them)."""
-    depth = len([part for part in here.split("/") if part])
-    return "../" * depth + there
 
 
 @event_priority(0)  # after i18n (50) has filled in this page's alternates

@@ -31,7 +31,7 @@ from hooks import verified_marks
 from hooks.site_map import LANGUAGES
 from verifier.catalog import REPO_ROOT, site_catalog
 from verifier.claims import oldest_python
-from verifier.fences import scan_fences
+from verifier.fences import fenced_lines, scan_fences
 from verifier.interpreters import END_OF_LIFE, SUPPORTED, eol_label, lines_from, version_key
 
 _VERSION = r"3\.\d+(?:\.\d+)?"
@@ -84,15 +84,6 @@ def _title_problems(where: str, title: str, language: str, *, suffix: bool) -> l
     return [] if found == [label] else [f"{where}: {title!r} should say {label!r}"]
 
 
-def _code_lines(path: Path, text: str) -> set[int]:
-    """The line numbers of the page's fenced blocks, fences included."""
-    return {
-        number
-        for fence in scan_fences(text, path)
-        for number in range(fence.line, fence.line + fence.body.count("\n") + 2)
-    }
-
-
 @pytest.mark.parametrize(("path", "text"), TEXTS, ids=IDS)
 def test_titles_label_the_lines_past_end_of_life(path: Path, text: str) -> None:
     """Content tabs, block titles and table rows headed by Python versions."""
@@ -101,7 +92,7 @@ def test_titles_label_the_lines_past_end_of_life(path: Path, text: str) -> None:
     for fence in scan_fences(text, path):
         if "title" in fence.attrs:
             problems += _title_problems(fence.where, fence.attrs["title"], language, suffix=False)
-    code = _code_lines(path, text)
+    code = fenced_lines(text, path)
     for number, line in enumerate(text.splitlines(), 1):
         if number in code:
             continue
@@ -141,7 +132,7 @@ def _paragraphs(path: Path, text: str) -> list[list]:
     outside code blocks."""
     found: list[list] = []
     current = None
-    code = _code_lines(path, text)
+    code = fenced_lines(text, path)
     for number, line in enumerate(text.splitlines(), 1):
         stripped = line.strip()
         if number in code or not stripped:

@@ -27,6 +27,7 @@ from pathlib import Path
 import pytest
 
 from verifier.catalog import REPO_ROOT
+from verifier.fences import fenced_lines
 
 TABLE = REPO_ROOT / "docs" / "_includes" / "glossary-table.md"
 ZH = REPO_ROOT / "docs" / "zh"
@@ -71,7 +72,6 @@ def glossary_rows(text: str) -> list[Row]:
 
 ROWS = glossary_rows(TABLE.read_text(encoding="utf-8"))
 
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 # A code span may wrap onto the next line, but never across a blank one.
 _INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.DOTALL)
 _ATTR = r"(?:[#.][\w-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))"
@@ -95,7 +95,7 @@ def prose_lines(text: str) -> list[str]:
     text = _COMMENT.sub(lambda m: "\n" * m.group().count("\n"), text)
     lines = text.split("\n")
     kept: list[str] = []
-    fence = None
+    fenced = fenced_lines(text, Path("<prose>"))
     front_matter = bool(lines) and lines[0] == "---"
     in_mkdocstrings = False
     for number, line in enumerate(lines):
@@ -106,14 +106,7 @@ def prose_lines(text: str) -> list[str]:
             else:
                 kept.append("" if number == 0 else _FRONT_MATTER_KEY.sub("", line))
             continue
-        if fence:
-            if re.match(rf"^[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$", line):
-                fence = None
-            kept.append("")
-            continue
-        opening = _FENCE.match(line)
-        if opening:
-            fence = opening.group(1)
+        if number + 1 in fenced:
             kept.append("")
             continue
         if _MKDOCSTRINGS.match(line):

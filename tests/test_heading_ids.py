@@ -15,7 +15,7 @@ import pytest
 
 from hooks.site_map import LANGUAGES
 from verifier.catalog import REPO_ROOT
-from verifier.fences import scan_fences
+from verifier.fences import fenced_lines
 
 _HEADING = re.compile(r"^(?P<level>#{1,6})[ \t]+(?P<text>.*?)[ \t]*$", re.MULTILINE)
 # attr_list's `{ #id }` (other attributes may sit beside it) at the end of the line.
@@ -25,13 +25,13 @@ _EXPLICIT_ID = re.compile(r"\{[^{}]*#(?P<id>[\w-]+)[^{}]*\}$")
 def headings(path: Path) -> list[tuple[int, int, str | None]]:
     """(line, level, explicit id or None) of each Markdown heading outside code."""
     text = path.read_text(encoding="utf-8")
-    fenced = [(f.body_start, f.body_end) for f in scan_fences(text, path)]
+    fenced = fenced_lines(text, path)
     found = []
     for match in _HEADING.finditer(text):
-        if any(start <= match.start() < end for start, end in fenced):
+        line = text.count("\n", 0, match.start()) + 1
+        if line in fenced:
             continue
         explicit = _EXPLICIT_ID.search(match.group("text"))
-        line = text.count("\n", 0, match.start()) + 1
         found.append((line, len(match.group("level")), explicit and explicit.group("id")))
     return found
 

@@ -62,6 +62,16 @@ def scan_fences(text: str, page: Path) -> list[Fence]:
     return fences
 
 
+def fenced_lines(text: str, page: Path) -> set[int]:
+    """The 1-based numbers of the lines that `text`'s fenced blocks cover, their
+    opening and closing fences included."""
+    return {
+        number
+        for fence in scan_fences(text, page)
+        for number in range(fence.line, fence.line + fence.body.count("\n") + 2)
+    }
+
+
 def _make_fence(page: Path, *, line: int, header: str, **position) -> Fence:
     match = RE_NESTED_FENCE_START.match(header)
     if not match or match.group("unrecognized"):
