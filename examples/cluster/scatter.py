@@ -1,5 +1,6 @@
 import logging
 
+import dask
 import numpy as np
 from dask.distributed import Client, LocalCluster
 
@@ -10,6 +11,8 @@ def scaled_sum(array, factor):
 
 if __name__ == "__main__":
     data = np.ones(4 * 2**20 // 8)  # (1)!
+    amm = "distributed.scheduler.active-memory-manager.start"
+    dask.config.set({amm: False})  # (2)!
     with (
         LocalCluster(
             n_workers=2,
@@ -22,11 +25,11 @@ if __name__ == "__main__":
         Client(cluster) as client,
     ):
         client.wait_for_workers(2)
-        remote = client.scatter(data, broadcast=True)  # (2)!
+        remote = client.scatter(data, broadcast=True)  # (3)!
         print("scatter returns a", type(remote).__name__, remote.status)
         holders = client.who_has(remote)[remote.key]
-        print("workers holding a copy:", len(holders))  # (3)!
+        print("workers holding a copy:", len(holders))  # (4)!
         futures = [client.submit(scaled_sum, remote, f) for f in (1, 2, 3)]
-        print("three tasks, no new copy:", client.gather(futures))  # (4)!
-        direct = client.submit(scaled_sum, data, 1)  # (5)!
+        print("three tasks, no new copy:", client.gather(futures))  # (5)!
+        direct = client.submit(scaled_sum, data, 1)  # (6)!
         print("passed directly:", direct.result())
