@@ -19,9 +19,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from devtools.environment import EXAMPLE_PACKAGES, build_env, examples_requirements
-from verifier.debian import DEBIAN_LINES, prepare
-from verifier.interpreters import cpython_version, found_pythons, unverified, version_key
+from devtools.pythons import DEBIAN_LINES, found_pythons, prepare
+from hooks.build_env import build_env
+from verifier.interpreters import cpython_version, unverified, version_key
+from verifier.requirements import EXAMPLE_PACKAGES, examples_requirements
 
 ROOT = Path(__file__).resolve().parent
 VENV = Path(os.environ.get("DEV_VENV", ROOT / ".venv"))
@@ -104,8 +105,8 @@ def examples_venv(base: str, version: str) -> Path | None:
 
 def every_interpreter(python: Path) -> list[str]:
     """The interpreters `test` and `flakes` run the examples on: .venv's, then every
-    other CPython release found (see verifier.interpreters), after preparing Debian's
-    current builds of the supported lines this machine lacks (verifier.debian).  What
+    other CPython release found (see devtools.pythons), after preparing Debian's
+    current builds of the supported lines this machine lacks (devtools.pythons).  What
     cannot be prepared is said here in one line; the test summary lists those lines
     as not verified."""
     own = cpython_version(str(python))
@@ -144,7 +145,7 @@ def every_python(python: Path, args: list[str]) -> list[str]:
 
 def tool_env() -> dict[str, str]:
     """The environment of every tool: the one the site build needs (UTF-8 pages
-    everywhere, no MkDocs 2.0 banner), from `devtools.environment.build_env`, which
+    everywhere, no MkDocs 2.0 banner), from `hooks.build_env.build_env`, which
     the tests' own builds use too."""
     return build_env()
 

@@ -1,7 +1,8 @@
 """The project's own tools and measurements, run through dev.py, never collected by pytest.
 
-* `environment`: the environment every tool runs in (standard library only,
-  for dev.py);
+* `pythons`: the interpreters dev.py runs the examples on: the CPython
+  releases found here, and Debian's current builds of the lines missing
+  (standard library only, for dev.py);
 * `built_site`: build the site as `mkdocs build --strict` does, and read its
   pages' tags (the tests' `site` fixture builds through it);
 * `local_server`: serve a directory on 127.0.0.1, below a sub-path;

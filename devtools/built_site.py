@@ -1,6 +1,6 @@
 """The site as `mkdocs build --strict` writes it, and the tags of its pages.
 
-Every build of the project runs in `devtools.environment.build_env()`
+Every build of the project runs in `hooks.build_env.build_env()`
 (dev.py's commands, the tests' builds), so that all build the same way.
 """
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from devtools.environment import build_env
+from hooks.build_env import build_env
 from verifier.catalog import REPO_ROOT
 
 

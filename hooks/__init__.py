@@ -5,6 +5,8 @@ the hooks import everything else by package name (`hooks.site_map`,
 `hooks.bench_render`, `verifier`, `benchmarks`), as tests and tools do.
 
 * `site_map`: the site's languages and where each page is built (not a hook);
+* `build_env`: the environment a build runs in (not a hook; dev.py and the
+  tests use it too, standard library only);
 * `bench_render`: the benchmark results as page HTML, for `bench_charts`;
 * `assets/`: data, not code: the diagrams drawn ahead (written by
   `python -m devtools.draw_diagrams`, read by `static_diagrams`) and jieba's

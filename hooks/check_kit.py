@@ -22,13 +22,8 @@ The archive is the same for the same sources (`hooks.downloads.reproducible_zip`
 
 from __future__ import annotations
 
-import ast
 import json
-import pkgutil
 import subprocess
-import sys
-import sysconfig
-from functools import cache
 from importlib import metadata
 from pathlib import Path, PurePosixPath
 
@@ -38,11 +33,11 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 import verifier
-from devtools.environment import examples_requirements
 from hooks.downloads import reproducible_zip
 from hooks.site_map import LANGUAGES, site_names, url_path
 from verifier.catalog import Catalog, collect
-from verifier.declarations import Example, dump
+from verifier.declarations import dump
+from verifier.requirements import examples_requirements, third_party_imports
 
 KIT_PATH = "downloads/check-kit.zip"
 """Where the kit is in the site, relative to its root."""
@@ -127,7 +122,11 @@ def build_kit(root: Path) -> bytes:
     site = {"name": names["en"], "commit": _git(root, "rev-parse", "--short=12", "HEAD")}
     site["built"] = _git(root, "log", "-1", "--format=%cs") if site["commit"] != "unknown" else ""
     declarations = dump(
-        catalog.examples, {e.file: {"imports": third_party_imports(e)} for e in catalog.examples}
+        catalog.examples,
+        {
+            e.file: {"imports": third_party_imports(e.code, e.companions())}
+            for e in catalog.examples
+        },
     )
     data = {"site": site, "pages": _pages(catalog, root), "declarations": declarations}
     entries: dict[str, bytes] = {
@@ -146,35 +145,6 @@ def build_kit(root: Path) -> bytes:
         entries[f"verifier/{module}"] = (package / module).read_bytes()
     entries.update(_packaging())
     return reproducible_zip({f"{FOLDER}/{name}": content for name, content in entries.items()})
-
-
-def third_party_imports(example: Example) -> list[str]:
-    """The top-level modules the program imports that are not in the standard
-    library or next to it: the kit skips its runs where they are missing."""
-    local = {Path(name).stem for name in example.companions()}
-    found = set()
-    for node in ast.walk(ast.parse(example.code)):
-        if isinstance(node, ast.Import):
-            found |= {alias.name.split(".")[0] for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
-            found.add(node.module.split(".")[0])
-    return sorted(found - standard_library() - local - {"__future__"})
-
-
-@cache
-def standard_library() -> frozenset[str]:
-    """The top-level modules of the building interpreter's standard library."""
-    names = getattr(sys, "stdlib_module_names", None)  # Python 3.10 and newer
-    if names is not None:
-        return frozenset(names)
-    # Python 3.9: the modules built in, and those of its library folders.
-    paths = sysconfig.get_paths()
-    folders = {paths["stdlib"], paths["platstdlib"]}
-    folders |= {
-        str(Path(folder, name)) for folder in set(folders) for name in ("lib-dynload", "DLLs")
-    }
-    found = {module.name for module in pkgutil.iter_modules(sorted(folders))}
-    return frozenset(found | set(sys.builtin_module_names))
 
 
 def _pages(catalog: Catalog, root: Path) -> dict[str, dict[str, dict[str, str]]]:

@@ -20,7 +20,7 @@ JSON index, so from disk the index comes as the page opens; the diagrams are
 drawn ahead as SVG (hooks/static_diagrams.py) and need nothing from a server.
 
 The second build runs like the first: the same interpreter, the same
-environment (`devtools.environment.build_env`), `--strict`, the same
+environment (`hooks.build_env.build_env`), `--strict`, the same
 configuration file; it runs after the whole first build, both languages
 (`on_shutdown`), so that its log follows the first build's.
 """
@@ -39,7 +39,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from devtools.environment import build_env
+from hooks.build_env import build_env
 from hooks.downloads import reproducible_zip
 
 ENV = "MKDOCS_OFFLINE"

@@ -238,6 +238,6 @@ def test_the_standard_library_is_no_requirement(monkeypatch, python_3_9: bool) -
         standard_library.cache_clear()
     assert {"os", "multiprocessing", "json", "ctypes", "sqlite3", "concurrent"} <= names
     assert not {"numpy", "tqdm", "dask", "distributed", "pytest"} & names
-    imports = {e.id: third_party_imports(e) for e in site_catalog().examples}
+    imports = {e.id: third_party_imports(e.code, e.companions()) for e in site_catalog().examples}
     assert imports["cluster/local_cluster.py"] == ["dask"]
     assert imports["queue/put_get.py"] == []

@@ -1,5 +1,5 @@
 """The venvs of the other Pythons get every package the examples import, and
-everything those packages need (`devtools.environment.examples_requirements()`)."""
+everything those packages need (`verifier.requirements.examples_requirements()`)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 import dev
-from devtools.environment import EXAMPLE_PACKAGES, examples_requirements
+from verifier.requirements import EXAMPLE_PACKAGES, examples_requirements
 
 PIN = re.compile(r"^([a-z0-9][^=\s]*)==", re.MULTILINE)
 

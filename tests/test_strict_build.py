@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from devtools.environment import build_env
+from hooks.build_env import build_env
 from verifier.catalog import REPO_ROOT
 
 

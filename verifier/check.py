@@ -36,8 +36,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from verifier import processes, shm
-from verifier.claims import START_METHODS, claiming, skip_reason
-from verifier.declarations import Example, load
+from verifier.claims import claiming, skip_reason
+from verifier.declarations import START_METHODS, Example, load
 from verifier.interpreters import describe_python, python_version
 from verifier.runner import DEFAULT_TIMEOUT, HAVE_PTY, run_dir_prefix, sigint_as_in_a_terminal
 from verifier.tools import missing_modules, missing_programs

@@ -23,23 +23,18 @@ import multiprocessing
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from packaging.specifiers import SpecifierSet
 
+from verifier.declarations import (
+    PLATFORMS,
+    Example,
+    OutputBlock,
+    ShownExample,
+    claimed_kinds,
+    claimed_methods,
+)
 from verifier.interpreters import SUPPORTED, version_key
-
-if TYPE_CHECKING:
-    from verifier.declarations import Example, OutputBlock, ShownExample
-
-START_METHODS = ("fork", "spawn", "forkserver")
-"""Every start method, in the order results are reported."""
-
-STDOUT_KINDS = ("terminal", "file")
-"""Where a claimed standard output goes: a terminal (the default), or a file."""
-
-PLATFORMS = {"linux": "linux", "macos": "darwin", "windows": "win32"}
-"""Names a program may list in `data-platforms`, and their `sys.platform`."""
 
 
 @dataclass(frozen=True)
@@ -109,19 +104,6 @@ def skip_reason(example: Example, method: str, version: str) -> str | None:
     if oldest and version_key(version) < version_key(oldest):
         return f"needs Python {oldest} or newer (the page says so)"
     return None
-
-
-def claimed_methods(blocks: Iterable[OutputBlock]) -> tuple[str, ...]:
-    """The start methods some of `blocks` claim, in `START_METHODS` order."""
-    claimed = {m for block in blocks for m in block.methods}
-    return tuple(m for m in START_METHODS if m in claimed)
-
-
-def claimed_kinds(blocks: Iterable[OutputBlock]) -> tuple[str, ...]:
-    """Where stdout goes in the runs some of `blocks` claim: `terminal`, and `file`
-    if a block shows what the program prints with its output redirected."""
-    claimed = {b.stdout_kind for b in blocks if b.stream == "stdout"}
-    return tuple(k for k in STDOUT_KINDS if k in claimed)
 
 
 def named_versions(block: OutputBlock) -> set[str]:

@@ -5,17 +5,38 @@ distinct examples; `verifier.claims` decides which claims hold for a run.  They
 are also what the check kit carries (`hooks/check_kit.py`): `dump()` turns the
 examples into JSON and `load()` turns that back into the same objects, so the
 kit checks exactly the declarations the tests check.  Standard library only
-(and `packaging`, through `verifier.claims`), because the kit runs where nothing
+(the rules in `verifier.claims` also use `packaging`), because the kit runs where nothing
 else is installed: it carries `packaging` with it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
-from verifier.claims import claimed_kinds, claimed_methods
+START_METHODS = ("fork", "spawn", "forkserver")
+"""Every start method, in the order results are reported."""
+
+STDOUT_KINDS = ("terminal", "file")
+"""Where a claimed standard output goes: a terminal (the default), or a file."""
+
+PLATFORMS = {"linux": "linux", "macos": "darwin", "windows": "win32"}
+"""Names a program may list in `data-platforms`, and their `sys.platform`."""
+
+
+def claimed_methods(blocks: Iterable[OutputBlock]) -> tuple[str, ...]:
+    """The start methods some of `blocks` claim, in `START_METHODS` order."""
+    claimed = {m for block in blocks for m in block.methods}
+    return tuple(m for m in START_METHODS if m in claimed)
+
+
+def claimed_kinds(blocks: Iterable[OutputBlock]) -> tuple[str, ...]:
+    """Where stdout goes in the runs some of `blocks` claim: `terminal`, and `file`
+    if a block shows what the program prints with its output redirected."""
+    claimed = {b.stdout_kind for b in blocks if b.stream == "stdout"}
+    return tuple(k for k in STDOUT_KINDS if k in claimed)
 
 
 @dataclass(frozen=True)

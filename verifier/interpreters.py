@@ -16,13 +16,10 @@ on PATH).
 
 from __future__ import annotations
 
-import glob
-import os
 import re
 import shutil
 import subprocess
 from functools import cache
-from pathlib import Path
 
 SUPPORTED = ("3.9", "3.10", "3.11", "3.12", "3.13", "3.14", "3.15")
 """Every CPython release line the pages claim, oldest first."""
@@ -118,22 +115,3 @@ def describe_python(python: str) -> str:
     """`python (3.11.7)` for messages; the path as given if it cannot run."""
     found = _identify(python)
     return f"{shutil.which(python) or python} ({found[1]})" if found else python
-
-
-def found_pythons() -> dict[str, str]:
-    """One interpreter per CPython release (full version) of a supported line:
-    pyenv's installs, `python3.X` on PATH (not pyenv's shims: they fail for versions
-    that are not selected, and are slow).  Interpreters made by `prepare()` are not
-    among them: `prepare()` returns them, after checking they are up to date."""
-    pyenv = os.environ.get("PYENV_ROOT", str(Path.home() / ".pyenv"))
-    candidates = sorted(glob.glob(os.path.join(pyenv, "versions", "*", "bin", "python3")))
-    for line in SUPPORTED:
-        found = shutil.which(f"python{line}")
-        if found and "shims" not in Path(found).parts:
-            candidates.append(found)
-    versions: dict[str, str] = {}
-    for candidate in candidates:
-        version = cpython_version(candidate)
-        if version and line_of(version) in SUPPORTED:
-            versions.setdefault(version, candidate)
-    return dict(sorted(versions.items(), key=lambda item: version_key(item[0])))

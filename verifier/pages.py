@@ -33,13 +33,15 @@ from pathlib import Path
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from pymdownx.snippets import SnippetMissingError
 
-from verifier.claims import (
+from verifier.claims import coverage_problems
+from verifier.declarations import (
     PLATFORMS,
     START_METHODS,
     STDOUT_KINDS,
-    coverage_problems,
+    Fence,
+    OutputBlock,
+    ShownExample,
 )
-from verifier.declarations import Fence, OutputBlock, ShownExample
 from verifier.fences import scan_fences
 from verifier.includes import expand
 

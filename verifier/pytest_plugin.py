@@ -34,7 +34,7 @@ import pytest
 
 from verifier import processes, shm
 from verifier.catalog import REPO_ROOT, site_catalog
-from verifier.claims import START_METHODS
+from verifier.declarations import START_METHODS
 from verifier.interpreters import END_OF_LIFE, line_of, unverified, version_key
 from verifier.runner import DEFAULT_TIMEOUT, HAVE_PTY, RunResult, run_dir_prefix
 from verifier.runs import Run, runs

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from verifier.catalog import Catalog
-from verifier.claims import START_METHODS, skip_reason
-from verifier.declarations import Example
+from verifier.claims import skip_reason
+from verifier.declarations import START_METHODS, Example
 from verifier.interpreters import python_version
 from verifier.tools import missing_programs
 

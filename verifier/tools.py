@@ -2,7 +2,7 @@
 and the modules it imports (the check kit).
 
 An example that compiles C or starts Node.js needs `cc` or `node` on the `PATH`
-that its interpreter sees, which for Debian's builds (see `verifier.debian`) is
+that its interpreter sees, which for Debian's builds (see `devtools.pythons`) is
 the Debian root's, not this machine's.  So the interpreter itself is asked,
 once per interpreter and set of programs.
 """

@@ -1,4 +1,6 @@
-"""Debian's current builds of the release lines this machine lacks.
+"""The interpreters `dev.py` runs the examples on: the CPython releases this
+machine has (`found_pythons`), and Debian's current builds of the release lines
+it lacks.
 
 Debian's unstable suite ships current builds of the newest lines: `debootstrap`
 makes a small Debian root under the user's cache folder once (86 s and 830 MB
@@ -24,6 +26,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from verifier.interpreters import SUPPORTED, cpython_version, line_of, version_key
+
 DEBIAN_LINES = ("3.13", "3.14", "3.15")
 """The release lines Debian's unstable suite ships, and so the ones `prepare()` can add."""
 
@@ -42,7 +46,7 @@ def say(message: str) -> None:
 
 
 _WRAPPER = """#!/bin/sh
-# Debian {suite}'s python{line}, made by verifier/debian.py: runs the interpreter
+# Debian {suite}'s python{line}, made by devtools/pythons.py: runs the interpreter
 # in the Debian root {rootfs} as if it were installed on this machine.  A private
 # mount namespace (gone when the program ends) shows the root this machine's /proc,
 # /dev (with /dev/shm and /dev/pts), /sys, /tmp, $HOME, the working directory and
@@ -208,3 +212,22 @@ def prepare(lines: list[str], requirements: str) -> Prepared:
         made.append(str(wrapper))
     problem = f"could not prepare Debian's python {', '.join(failed)}" if failed else None
     return Prepared(made, problem)
+
+
+def found_pythons() -> dict[str, str]:
+    """One interpreter per CPython release (full version) of a supported line:
+    pyenv's installs, `python3.X` on PATH (not pyenv's shims: they fail for versions
+    that are not selected, and are slow).  Interpreters made by `prepare()` are not
+    among them: `prepare()` returns them, after checking they are up to date."""
+    pyenv = os.environ.get("PYENV_ROOT", str(Path.home() / ".pyenv"))
+    candidates = sorted(glob.glob(os.path.join(pyenv, "versions", "*", "bin", "python3")))
+    for line in SUPPORTED:
+        found = shutil.which(f"python{line}")
+        if found and "shims" not in Path(found).parts:
+            candidates.append(found)
+    versions: dict[str, str] = {}
+    for candidate in candidates:
+        version = cpython_version(candidate)
+        if version and line_of(version) in SUPPORTED:
+            versions.setdefault(version, candidate)
+    return dict(sorted(versions.items(), key=lambda item: version_key(item[0])))
