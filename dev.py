@@ -173,8 +173,9 @@ def cmd_serve(python: Path, args: list[str]) -> int:
 
 
 def cmd_test(python: Path, args: list[str]) -> int:
-    """the whole test suite (what CI runs), examples on every Python found"""
-    return pytest(python, [*parallel_args(args), *every_python(python, args), *args])
+    """the whole test suite (what CI runs), examples on every Python found, repeated where a flake is likely"""
+    likely = [] if "--update-examples" in args else ["--repeat-where-likely"]
+    return pytest(python, [*parallel_args(args), *every_python(python, args), *likely, *args])
 
 
 def cmd_build(python: Path, args: list[str]) -> int:
@@ -274,9 +275,6 @@ COMMANDS: dict[str, Callable[[Path, list[str]], int]] = {
     ),
     "overhead": script(
         "devtools.verifier_overhead", "the example suite's time against bare runs of its examples"
-    ),
-    "kit-speed": script(
-        "devtools.kit_speed", "the check kit's time against the example suite's, side by side"
     ),
 }
 """Every command: name -> function(.venv's python, extra arguments) -> exit status.

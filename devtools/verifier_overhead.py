@@ -63,8 +63,9 @@ from pathlib import Path
 from verifier import processes
 from verifier.catalog import site_catalog
 from verifier.interpreters import describe_python, python_version
+from verifier.plan import RUN, plan, runs
+from verifier.pytest_plugin import ExampleRun as Run
 from verifier.runner import run_environment, write_program
-from verifier.runs import Run, runs
 from verifier.verdict import verify
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -385,8 +386,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     python = os.path.abspath(args.python) if os.sep in args.python else args.python
 
-    every_run = runs(site_catalog(), [python])
-    made = [r for r in every_run if not r.skip_reason]
+    version = python_version(python)
+    planned = plan(runs(site_catalog().examples), version, python=python)
+    every_run = [Run(r, python, version, r.id) for r in planned]
+    made = [r for r in every_run if r.run.status == RUN]
     skipped = len(every_run) - len(made)
     print(
         f"{len(made)} runs ({skipped} skipped) on {describe_python(python)}; "

@@ -1,7 +1,13 @@
-"""The check kit (`hooks/check_kit.py`, `verifier.check`): taken from the built
-site, it runs on every Python the suite runs and finds no difference; a changed
-line is reported exactly; forcing the no-pty mode changes no verdict; a console
-that cannot show Chinese gets escapes, not a crash."""
+"""The check kit (`hooks/check_kit.py`, `verifier.kit`, `verifier.check`).
+
+Every example run of the suite goes through the kit already (the pytest plugin
+runs it in each interpreter, `verifier.pytest_plugin`), so these tests cover
+only what the suite's runs do not: the site serves the kit the suite runs; a
+changed line is reported exactly; nothing checked is no pass; a console that
+cannot show Chinese gets escapes, not a crash; and one whole run from a
+reader's plain interpreter without a pty (what Windows gets) reaches the
+suite's verdicts, with the runs that need NumPy or Dask skipped, saying so.
+"""
 
 from __future__ import annotations
 
@@ -17,31 +23,18 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hooks.check_kit import (
-    FOLDER,
-    KIT_PATH,
-    RUNTIME,
-    build_kit,
-    standard_library,
-    third_party_imports,
-)
+from hooks.check_kit import FOLDER, KIT_PATH, build_kit
 from hooks.site_map import LANGUAGES
 from verifier.catalog import REPO_ROOT, site_catalog
 from verifier.check import SUMMARY
 from verifier.fences import scan_fences
-from verifier.interpreters import python_version
-from verifier.pytest_plugin import example_pythons
+from verifier.kit import RUNTIME, assemble
+from verifier.requirements import standard_library, third_party_imports
 
 MAX_BYTES = 1_000_000
 """The issue's limit for the kit's archive."""
 JOBS = 2
-"""Runs at a time in a whole run of the kit (the kit's default on this 2-core machine)."""
-
-
-def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    if "kit_python" in metafunc.fixturenames:
-        pythons = example_pythons(metafunc.config)
-        metafunc.parametrize("kit_python", pythons, ids=[f"py{python_version(p)}" for p in pythons])
+"""Runs at a time in the whole run of the kit (the kit's default on this 2-core machine)."""
 
 
 def plain(python: str) -> str:
@@ -107,6 +100,15 @@ def test_the_site_serves_the_kit(site, kit_bytes: bytes) -> None:
     runner's modules; built twice, it is the same archive."""
     served = (site.dir / KIT_PATH).read_bytes()
     assert served == kit_bytes == build_kit(REPO_ROOT)
+    # What the suite runs its examples through is what the site serves.
+    names = {"en": "the site's examples", "zh": "本站示例"}
+    suite = assemble(REPO_ROOT, site_catalog(), names)
+    archive = zipfile.ZipFile(io.BytesIO(served))
+    runtime = [f"verifier/{module}" for module in RUNTIME]
+    for name in [*runtime, *(e.file for e in site_catalog().examples)]:
+        assert archive.read(f"{FOLDER}/{name}") == suite[name], name
+    declarations = json.loads(archive.read(f"{FOLDER}/claims.json"))["declarations"]
+    assert declarations == json.loads(suite["claims.json"])["declarations"]
     assert len(served) < MAX_BYTES, f"{len(served)} bytes"
     names = set(zipfile.ZipFile(io.BytesIO(served)).namelist())
     assert all(name.startswith(FOLDER + "/") for name in names)
@@ -117,31 +119,35 @@ def test_the_site_serves_the_kit(site, kit_bytes: bytes) -> None:
     assert wanted <= names, sorted(wanted - names)
 
 
-def kit_verdicts(python: str, kit: Path, report: Path, *args: str) -> list[str]:
-    """Run the whole kit, which must find no difference; its report's verdicts."""
-    result = run_kit(python, kit, "--jobs", str(JOBS), "--report", str(report), *args)
+@pytest.mark.xdist_group("plain-kit")
+def test_a_plain_interpreter_without_a_pty_finds_no_difference(kit: Path, tmp_path: Path) -> None:
+    """The kit, unpacked, run by the plain interpreter .venv was made from
+    (nothing installed) and forced onto the unbuffered pipe instead of the pty:
+    every run it makes passes, every run of the site has a verdict, and the
+    runs that need a package it lacks are skipped, saying which."""
+    report = tmp_path / "report.md"
+    python = plain(sys.executable)
+    result = run_kit(
+        python,
+        kit,
+        "--jobs",
+        str(JOBS),
+        "--report",
+        str(report),
+        "--stdout-mode",
+        "unbuffered-pipe",
+    )
     passed, failed = summary(result)
     assert (result.returncode, failed) == (0, 0), result.stdout[-20000:] + result.stderr
     assert passed > 300, result.stdout
-    assert "None: every claimed run printed what the pages show." in report.read_text()
-    # Every run the suite lists is in the report, with a verdict.
+    text = report.read_text()
+    assert "None: every claimed run printed what the pages show." in text
+    assert "unbuffered pipe (no pty)" in text
     runs = sum(len(e.methods) * len(e.stdout_kinds) for e in site_catalog().examples)
     assert len(verdicts(report)) == runs
-    return verdicts(report)
-
-
-def test_the_kit_finds_no_difference(kit_python: str, kit: Path, tmp_path: Path, request) -> None:
-    """On this machine the kit agrees with the suite: every claimed run passes.
-    On the suite's own Python, forced onto the unbuffered pipe instead of the
-    pty (what Windows gets), it reaches the same verdicts, run for run (once
-    only: it is a whole second run of the kit)."""
-    python = plain(kit_python)
-    pty = kit_verdicts(python, kit, tmp_path / "pty.md")
-    if kit_python == example_pythons(request.config)[0]:
-        report = tmp_path / "unbuffered-pipe.md"
-        forced = kit_verdicts(python, kit, report, "--stdout-mode", "unbuffered-pipe")
-        assert "unbuffered pipe (no pty)" in report.read_text()
-        assert forced == pty
+    if python != sys.executable:
+        skipped = [line for line in verdicts(report) if "| skipped |" in line]
+        assert skipped and all("pip install -r requirements.txt" in line for line in skipped)
 
 
 def test_a_changed_line_is_reported_exactly(kit: Path, tmp_path: Path) -> None:

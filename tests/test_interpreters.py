@@ -1,13 +1,31 @@
-"""The examples ran on every release line the pages claim (see verifier.interpreters)."""
+"""The examples ran on every release line the pages claim (see verifier.interpreters),
+and every other place that lists those lines, the CI matrices of GitHub Actions and
+the contributing page, lists exactly them: `SUPPORTED` is the one place to edit."""
 
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
+import yaml
 
-from verifier.interpreters import CURRENT, SUPPORTED, counts_for_line, python_version, unverified
+from hooks.site_map import LANGUAGES
+from verifier.catalog import REPO_ROOT
+from verifier.interpreters import (
+    CURRENT,
+    FREE_THREADED,
+    SUPPORTED,
+    counts_for_line,
+    line_of,
+    python_version,
+    unverified,
+)
 from verifier.pytest_plugin import example_pythons
+
+WORKFLOWS = sorted((REPO_ROOT / ".github" / "workflows").glob("*.yml"))
+MATRIX = [*SUPPORTED, *FREE_THREADED]
+"""What every `python:` matrix of GitHub Actions lists, in this order."""
 
 
 def test_every_supported_python_ran(pytestconfig: pytest.Config) -> None:
@@ -34,3 +52,141 @@ def test_a_line_counts_only_from_its_current_release() -> None:
     assert unverified(["3.9.18", "3.15.2"]) == [
         "3.10", "3.11", "3.12", "3.13 (3.13.8 or newer)", "3.14 (3.14.1 or newer)"
     ]  # fmt: skip
+
+
+# --- the GitHub Actions matrices ------------------------------------------------
+
+
+def python_matrices(workflow: str) -> dict[str, list[str]]:
+    """The `python:` matrix of each job of a workflow's YAML text that has one, as
+    strings (an unquoted `3.10` would be the number 3.1, and is shown so)."""
+    jobs = (yaml.safe_load(workflow) or {}).get("jobs") or {}
+    found = {}
+    for name, job in jobs.items():
+        matrix = ((job or {}).get("strategy") or {}).get("matrix") or {}
+        if isinstance(matrix, dict) and "python" in matrix:
+            found[name] = [str(version) for version in matrix["python"]]
+    return found
+
+
+def matrix_problems(workflow: str, where: str) -> list[str]:
+    """One line per `python:` matrix of `workflow` that is not `MATRIX`."""
+    return [
+        f"{where}: job {job!r} runs python: {versions}, not {MATRIX} (SUPPORTED, then "
+        "FREE_THREADED). Edit SUPPORTED in verifier/interpreters.py first, then this matrix."
+        for job, versions in python_matrices(workflow).items()
+        if versions != MATRIX
+    ]
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=[w.name for w in WORKFLOWS])
+def test_every_ci_matrix_lists_the_supported_pythons(workflow) -> None:
+    text = workflow.read_text(encoding="utf-8")
+    problems = matrix_problems(text, workflow.relative_to(REPO_ROOT).as_posix())
+    assert not problems, "\n".join(problems)
+
+
+def test_the_test_workflow_has_python_matrices() -> None:
+    """Else the test above would pass on a workflow that lost its matrices."""
+    workflow = REPO_ROOT / ".github" / "workflows" / "test.yml"
+    assert set(python_matrices(workflow.read_text(encoding="utf-8"))) == {"test", "check-kit"}
+
+
+def test_a_matrix_missing_a_line_is_reported() -> None:
+    text = (REPO_ROOT / ".github" / "workflows" / "test.yml").read_text(encoding="utf-8")
+    missing = text.replace(f'"{SUPPORTED[-1]}", ', "", 1)
+    assert missing != text
+    problems = matrix_problems(missing, "test.yml")
+    assert len(problems) == 1 and "job 'test'" in problems[0]
+    assert f"'{SUPPORTED[-2]}', '{FREE_THREADED[0]}'" in problems[0]
+    assert "Edit SUPPORTED in verifier/interpreters.py first" in problems[0]
+    unquoted = text.replace('"3.10"', "3.10")
+    assert "'3.1'" in "".join(matrix_problems(unquoted, "test.yml"))
+
+
+# --- the contributing page ------------------------------------------------------
+
+PAGES = {lang: REPO_ROOT / "docs" / lang / "contributing" / "verification.md" for lang in LANGUAGES}
+_RANGE = re.compile(r"(?<![\d.])(3\.\d+)(?:\s*(?:to|到|至)\s*|–)(3\.\d+)(?![\d.])(?!\s*EOL)")
+_RELEASE = re.compile(r"(?<![\d.])3\.\d+\.\d+(?![\d.])")
+
+
+def _section(text: str, anchor: str) -> str:
+    """The text under the heading with `{ #anchor }`, up to the next heading."""
+    found = re.search(rf"^#+ .*\{{ #{anchor} \}}\n(.*?)(?=^#+ |\Z)", text, re.MULTILINE | re.DOTALL)
+    return found.group(1) if found else ""
+
+
+def page_version_problems(text: str) -> list[str]:
+    """What the contributing page (`verification.md`) says about the Pythons that
+    run and is not `SUPPORTED`: the `python:` list of the CI job a reader copies, the
+    table of the releases behind the pages (together they must verify every line
+    and name no other), the first and last rows of the sample summary, any range
+    from the oldest line (it must end at the newest; the labels of the end-of-life
+    section are left out), and the free-threaded builds of `FREE_THREADED`."""
+    problems = []
+    lists = re.findall(r"^\s*python:\s*\[(.*)\]\s*$", text, re.MULTILINE)
+    if not lists:
+        problems.append("no `python: [...]` list in the CI job for readers")
+    for found in lists:
+        versions = re.findall(r"[\"']([^\"']+)[\"']", found)
+        if versions != list(SUPPORTED):
+            problems.append(f"the CI job for readers lists python: {versions}, not {SUPPORTED}")
+    pythons = _section(text, "pythons")
+    rows = [row for row in pythons.splitlines() if row.startswith("|")]
+    releases = [r for row in rows for r in _RELEASE.findall(row.split("|")[1])]
+    extra = sorted({line_of(r) for r in releases} - set(SUPPORTED))
+    if unverified(releases) or extra:
+        problems.append(
+            f"the table of releases {releases} leaves {unverified(releases)} unverified"
+            f" and names {extra} beyond SUPPORTED"
+        )
+    summary = re.findall(r"^(3\.\d+\.\d+) +\d+ +\d+ +\d+", pythons, re.MULTILINE)
+    if not summary or (line_of(summary[0]), line_of(summary[-1])) != (SUPPORTED[0], SUPPORTED[-1]):
+        problems.append(
+            f"the sample summary's rows {summary} do not run from {SUPPORTED[0]} to {SUPPORTED[-1]}"
+        )
+    outside_labels = text.replace(_section(text, "end-of-life"), "")
+    for low, high in _RANGE.findall(outside_labels):
+        if low == SUPPORTED[0] and high != SUPPORTED[-1]:
+            problems.append(f"the range {low}–{high} does not end at {SUPPORTED[-1]}")
+    problems += [f"#pythons does not name {b}" for b in FREE_THREADED if b not in pythons]
+    return problems
+
+
+@pytest.mark.parametrize("language", list(PAGES))
+def test_contributing_page_lists_the_supported_pythons(language: str) -> None:
+    problems = page_version_problems(PAGES[language].read_text(encoding="utf-8"))
+    assert not problems, "\n".join(
+        [f"{PAGES[language].relative_to(REPO_ROOT)}: {p}" for p in problems]
+        + ["SUPPORTED in verifier/interpreters.py is the one list; make the page agree"]
+    )
+
+
+_OLDEST, _NEWEST, _BEFORE = (re.escape(line) for line in (SUPPORTED[0], *SUPPORTED[-1:-3:-1]))
+_DRIFTS = {  # pattern on the page, its replacement, what the problem says
+    "job": (rf'(python: \[.*), "{_NEWEST}"\]', r"\1]", "the CI job for readers"),
+    "range": (
+        rf"(?<![\d.]){_OLDEST} (to|到) {_NEWEST}(?![\d.])",
+        rf"{SUPPORTED[0]} \1 {SUPPORTED[-2]}",
+        f"the range {SUPPORTED[0]}–{SUPPORTED[-2]}",
+    ),
+    "table": (rf"(\|.*)(, |、){_NEWEST}\.\d+", r"\1", f"'{SUPPORTED[-1]}'] unverified"),
+    "summary": (rf"\n{_NEWEST}\.\d+ .*", "", "sample summary"),
+    "free-threaded": (
+        re.escape(FREE_THREADED[-1]),
+        SUPPORTED[-1],
+        f"does not name {FREE_THREADED[-1]}",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", list(PAGES))
+@pytest.mark.parametrize("drift", list(_DRIFTS))
+def test_a_page_listing_other_versions_is_reported(language: str, drift: str) -> None:
+    """Each kind of list the test above reads, changed on a copy of the page."""
+    text = PAGES[language].read_text(encoding="utf-8")
+    pattern, replacement, reported = _DRIFTS[drift]
+    changed = re.sub(pattern, replacement, text)
+    assert changed != text, f"{drift}: the page no longer has {pattern!r}"
+    assert reported in "\n".join(page_version_problems(changed))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -25,9 +26,25 @@ def folder_of(page_path: Path) -> str:
 @pytest.mark.parametrize("page", PAGES, ids=[p.path.as_posix() for p in PAGES])
 def test_a_pages_examples_are_in_the_folder_named_after_it(page) -> None:
     """So that `-k <page>` selects its runs and a newcomer finds its files by name."""
-    wanted = folder_of(page.path)
-    stray = [e.file for e in page.examples if not e.file.startswith(wanted)]
-    assert not stray, f"{page.path} shows examples outside {wanted}: {stray}"
+    stray = stray_examples(page)
+    assert not stray, f"{page.path} shows examples outside {folder_of(page.path)}: {stray}"
+
+
+def stray_examples(page) -> list[str]:
+    """The files a page shows from outside the folder named after it."""
+    return [e.file for e in page.examples if not e.file.startswith(folder_of(page.path))]
+
+
+def test_a_pages_examples_are_in_the_folder_named_after_it_finds() -> None:
+    """A page showing another page's program, or one of a folder whose name only
+    begins with the page's (`examples/queue-extra/` for `queue.md`)."""
+    queue = next(p for p in PAGES if p.path == Path("docs/en/queue.md"))
+    pipe = next(p for p in PAGES if p.path == Path("docs/en/pipe.md"))
+    assert stray_examples(queue) == [] and queue.examples
+    planted = replace(queue, examples=[*queue.examples, *pipe.examples[:1]])
+    assert stray_examples(planted) == [pipe.examples[0].file]
+    sibling = replace(queue.examples[0], file="examples/queue-extra/put_get.py")
+    assert stray_examples(replace(queue, examples=[sibling])) == [sibling.file]
 
 
 def _our_python_files() -> list[Path]:

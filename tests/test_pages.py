@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from hooks.site_map import LANGUAGES
-from verifier.catalog import REPO_ROOT, site_catalog
+from verifier.catalog import REPO_ROOT, Catalog, site_catalog
+from verifier.pages import Page, parse_page
 
 PAGES = sorted(site_catalog().pages, key=lambda p: p.path)
 
@@ -42,7 +43,11 @@ def _shown(language: str, name: str) -> list[tuple]:
     the files it needs next to it, the programs it needs on PATH, and any other
     setting but the presentational ones), and its output blocks."""
     path = Path("docs", language, name)
-    page = next(p for p in site_catalog().pages if p.path == path)
+    return _declared(next(p for p in site_catalog().pages if p.path == path))
+
+
+def _declared(page: Page) -> list[tuple]:
+    """`_shown` of a parsed page, so that a test can plant a difference in one."""
     return [
         (
             example.file,
@@ -71,24 +76,69 @@ def _what(shown: tuple | None, other: tuple | None) -> str:
     return f"settings {settings}" if settings else f"outputs {shown[2]}"
 
 
+def _differences(first: str, mine: list[tuple], other: str, theirs: list[tuple]) -> list[str]:
+    """One line per place where two languages' declarations of a page differ."""
+    return [
+        f"{(a or b)[0]}: {first} shows {_what(a, b)}, {other} shows {_what(b, a)}"
+        for a, b in itertools.zip_longest(mine, theirs)
+        if a != b
+    ]
+
+
 @pytest.mark.parametrize("name", sorted(set.intersection(*map(_page_names, LANGUAGES))))
 def test_translations_show_the_same_examples_in_the_same_order(name: str) -> None:
     first, *others = LANGUAGES
     for other in others:
-        mine, theirs = _shown(first, name), _shown(other, name)
-        differences = [
-            f"{(a or b)[0]}: {first} shows {_what(a, b)}, {other} shows {_what(b, a)}"
-            for a, b in itertools.zip_longest(mine, theirs)
-            if a != b
-        ]
+        differences = _differences(first, _shown(first, name), other, _shown(other, name))
         assert not differences, (
             f"{first} and {other} differ (examples, order, fence settings or outputs):\n"
             + "\n".join(differences)
         )
 
 
+_NODE = '--8<-- "examples/languages/jsonl_node.py"'
+_BATCH = '--8<-- "examples/languages/jsonl_batch.py"'
+PLANTED = {
+    "data-platforms": ('title="shm_reader.py" data-platforms="linux"', 'title="shm_reader.py"'),
+    "data-files": ('title="jsonl_node.py" data-files="upper.js"', 'title="jsonl_node.py"'),
+    "data-needs": ('data-files="upper.js" data-needs="node" }', 'data-files="upper.js" }'),
+    "outputs": ("node exit code: 0", "node exit code: 1"),
+    "jsonl_batch.py": (f"{_NODE}\n", f"{_BATCH}\n"),  # jsonl_batch.py shown twice
+}
+"""Differences planted in the English page on other languages, each with a word
+that the failure message must name."""
+
+
+@pytest.mark.parametrize("named", PLANTED)
+def test_translations_show_the_same_examples_in_the_same_order_finds(named: str) -> None:
+    """The check above fails on a translation whose fence or output differs."""
+    path = Path("docs", "en", "languages.md")
+    text = (REPO_ROOT / path).read_text(encoding="utf-8")
+    before, after = PLANTED[named]
+    assert before in text, f"{path} no longer contains {before!r}: plant another difference"
+    planted = _declared(parse_page(text.replace(before, after, 1), path, REPO_ROOT))
+    assert not _differences("zh", _shown("zh", "languages.md"), "en", _shown("en", path.name))
+    differences = _differences("zh", _shown("zh", "languages.md"), "en", planted)
+    assert differences and named in "\n".join(differences), differences
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_example_file_is_shown_on_a_page(language: str) -> None:
     files = {p.relative_to(REPO_ROOT).as_posix() for p in (REPO_ROOT / "examples").rglob("*.py")}
-    missing = sorted(files - site_catalog().examples_on(language))
+    missing = _not_shown(files, site_catalog(), language)
     assert not missing, f"not shown on any {language} page: {missing}"
+
+
+def _not_shown(files: set[str], catalog: Catalog, language: str) -> list[str]:
+    """The example files that no page of `language` shows."""
+    return sorted(files - catalog.examples_on(language))
+
+
+def test_every_example_file_is_shown_on_a_page_finds() -> None:
+    """A program nobody includes, and the programs of a page left out of a language."""
+    catalog = site_catalog()
+    files = {"examples/queue/forgotten.py", *catalog.examples_on("en")}
+    assert _not_shown(files, catalog, "en") == ["examples/queue/forgotten.py"]
+    without = Catalog([p for p in catalog.pages if p.path != Path("docs/en/pipe.md")], [])
+    assert "examples/pipe/send_recv.py" in _not_shown(files, without, "en")
+    assert "examples/pipe/send_recv.py" not in _not_shown(files, without, "zh")

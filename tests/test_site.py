@@ -29,8 +29,10 @@ from hooks.site_map import (
     url_of,
     url_path,
 )
+from hooks.strings import strings
 from verifier.catalog import REPO_ROOT, site_catalog
 from verifier.fences import scan_fences
+from verifier.interpreters import END_OF_LIFE, SUPPORTED
 
 pytestmark = pytest.mark.xdist_group("site")
 
@@ -379,28 +381,35 @@ def test_every_verified_program_shows_what_it_is_verified_under(site: Site) -> N
         for _, href, label in found:
             if (built.parent / href).resolve() != kit.resolve() or not kit.is_file():
                 wrong.append(f"{page.path}: the kit link {href} is not {KIT_PATH}")
-            if html.unescape(label) != verified_marks.WORDS[language]["kit"]:
+            if html.unescape(label) != strings(language)["verified_mark"]["kit"]:
                 wrong.append(f"{page.path}: the kit link says {label!r}")
     assert not wrong, "\n".join(wrong)
 
 
 def test_marks_name_exactly_the_range_the_suite_runs() -> None:
-    """No open-ended "3.9+": the range ends at the newest line the suite requires."""
+    """No open-ended "3.9+": the range ends at the newest line the suite requires.
+    The expected texts come from `SUPPORTED` and `END_OF_LIFE`, so a new line needs
+    no edit here."""
     shown = {
         (catalog_page(p)[0], example.file): example
         for p in site_catalog().pages
         for example in p.examples
     }
+    oldest, newest = SUPPORTED[0], SUPPORTED[-1]
+    past = [line for line in SUPPORTED if line in END_OF_LIFE]
+    eol = "–".join(dict.fromkeys((past[0], past[-1]))) + " EOL" if past else ""
+    every = f"Python {oldest}–{newest}"
+    # preload_on_error.py claims 3.15 on: the range from there to the newest line.
+    preload = "3.15" if newest == "3.15" else f"3.15–{newest}"
     cases = {
-        (
-            "en",
-            "examples/queue/put_get.py",
-        ): "Verified: fork · spawn · forkserver · Python 3.9–3.15 (3.9–3.10 EOL)",
+        ("en", "examples/queue/put_get.py"): (
+            f"Verified: fork · spawn · forkserver · {every}" + (f" ({eol})" if eol else "")
+        ),
         ("zh", "examples/queue/put_get.py"): (
-            "已验证：fork · spawn · forkserver · Python 3.9–3.15（3.9–3.10 EOL）"
+            f"已验证：fork · spawn · forkserver · {every}" + (f"（{eol}）" if eol else "")
         ),
         ("en", "examples/start-methods/preload_on_error.py"): (
-            "Verified: fork · spawn · forkserver · Python 3.15 · Linux, macOS only"
+            f"Verified: fork · spawn · forkserver · Python {preload} · Linux, macOS only"
         ),
     }
     for (language, example), wanted in cases.items():

@@ -12,11 +12,17 @@ compares each run with the claims that hold for this interpreter and this
 operating system (`verifier.claims`), prints a table per page and a last line
 `N passed, N failed`, and exits with 1 on any difference.
 
-What the pages claim nothing for here (a program shown for Linux only, on
+Which runs are made is decided by `verifier.plan`, as for the test suite:
+what the pages claim nothing for here (a program shown for Linux only, on
 macOS; a program that needs a newer Python) is *not claimed*, never a
-failure.  A run that needs something this machine lacks (NumPy, a C compiler)
-is *skipped*, saying what is missing.  Standard library only (the kit carries
-`packaging`, which `verifier.claims` uses to read version ranges).
+failure; a run that needs something this machine lacks (NumPy, a C compiler)
+is *skipped*, saying what is missing.
+
+The test suite runs every example through this module too: its pytest plugin
+runs `python -S check.py --only RUNS --json RESULTS` in each interpreter under
+test, with the kit built as the site serves it, and turns each run's result
+into a test (`verifier.pytest_plugin`).  Standard library only (the kit
+carries `packaging`, which `verifier.claims` uses to read version ranges).
 """
 
 from __future__ import annotations
@@ -30,17 +36,17 @@ import platform
 import re
 import secrets
 import sys
+import time
 import traceback
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from verifier import processes, shm
-from verifier.claims import claiming, skip_reason
 from verifier.declarations import START_METHODS, Example, load
 from verifier.interpreters import describe_python, python_version
+from verifier.plan import NOT_CLAIMED, RUN, SKIPPED, UNAVAILABLE, Run, plan, runs
 from verifier.runner import DEFAULT_TIMEOUT, HAVE_PTY, run_dir_prefix, sigint_as_in_a_terminal
-from verifier.tools import missing_modules, missing_programs
 from verifier.verdict import verify
 
 DATA = "claims.json"
@@ -48,30 +54,29 @@ DATA = "claims.json"
 
 SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed$", re.MULTILINE)
 """The kit's last line, for a CI log and for the tools that read it."""
-PASSED, FAILED, SKIPPED, NOT_CLAIMED = "passed", "FAILED", "skipped", "not claimed"
-STATUSES = (PASSED, FAILED, SKIPPED, NOT_CLAIMED)
+PASSED, FAILED = "passed", "FAILED"
+"""What a run that was made is; the other cells show `verifier.plan`'s status."""
 _NOT_AVAILABLE = "-"
 """The table's cell for a start method this platform does not have."""
 
 
 @dataclass
 class Outcome:
-    """One run of the kit: an example under a start method, with stdout to a
-    terminal or a file; its status, and why (a skip) or how (a failure)."""
+    """A planned run and, once made, what it gave."""
 
-    example: Example
-    method: str
-    stdout_kind: str
-    status: str = ""
-    reason: str = ""
-    """Why it was skipped or not claimed."""
+    run: Run
+    result: str = ""
+    """`passed` or `FAILED` for a run made; else the plan's status."""
     failures: list[str] = field(default_factory=list)
     """The verifier's reports: page and line, example, start method, Python, diff."""
+    runs: int = 0
+    """How many times it was made (`--repeat`, `--only`)."""
+    failed_runs: int = 0
+    seconds: float = 0.0
 
     @property
-    def label(self) -> str:
-        kind = "" if self.stdout_kind == "terminal" else " (stdout to a file)"
-        return f"{self.example.id} under {self.method}{kind}"
+    def cell(self) -> str:
+        return _NOT_AVAILABLE if self.run.status == UNAVAILABLE else self.result
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -95,42 +100,49 @@ def main(argv: list[str] | None = None) -> int:
     }
     if args.k:
         examples = [e for e in examples if any(word in e.id for word in args.k)]
+    methods = [m for m in args.start_methods.split(",") if m]
+    listed = runs(examples, methods)
+    repeats = {run.id: args.repeat for run in listed}
+    if args.only:
+        wanted = json.loads(Path(args.only).read_text(encoding="utf-8"))
+        by_id = {run.id: run for run in listed}
+        unknown = [run_id for run_id, _ in wanted if run_id not in by_id]
+        if unknown:
+            print(f"check.py: no such run: {', '.join(unknown)}", file=sys.stderr)
+            return 2
+        listed = [by_id[run_id] for run_id, _ in wanted]
+        repeats = dict(wanted)
     python = sys.executable
     version = python_version(python)
     mode = args.stdout_mode or ("pty" if HAVE_PTY else "unbuffered-pipe")
-    available = multiprocessing.get_all_start_methods()
-    methods = [m for m in START_METHODS if m in available and m in args.methods.split(",")]
     os.environ["VERIFIER_SESSION"] = secrets.token_hex(4)  # names the run directories
     sigint_as_in_a_terminal()  # from the main thread, before runs start on others
     shm_before = shm.shm_entries()
     print(_heading(data["site"], python, mode, args.jobs), flush=True)
 
-    def one(outcome: Outcome) -> Outcome:
-        return _check(outcome, version, python, mode, args.timeout, imports)
+    def make(outcome: Outcome) -> Outcome:
+        return _make(outcome, python, mode, args.timeout, repeats[outcome.run.id])
 
     outcomes: dict[str, list[tuple[Outcome, Future]]] = {}
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        for example in examples:
-            for method in example.methods:
-                for kind in example.stdout_kinds:
-                    outcome = Outcome(example, method, kind)
-                    if method not in methods:
-                        outcome.status = _NOT_AVAILABLE
-                        future: Future = Future()
-                        future.set_result(outcome)
-                    else:
-                        future = pool.submit(one, outcome)
-                    outcomes.setdefault(_page_of(example), []).append((outcome, future))
+        for run in plan(listed, version, python=python, imports=imports):
+            outcome = Outcome(run, result=run.status)
+            if run.status == RUN:
+                future = pool.submit(make, outcome)
+            else:
+                future = Future()
+                future.set_result(outcome)
+            outcomes.setdefault(_page_of(run.example), []).append((outcome, future))
         # Each page's table as soon as its runs are done, in page order.
-        for slug, runs in outcomes.items():
-            done = [future.result() for _, future in runs]
+        for slug, page_runs in outcomes.items():
+            done = [future.result() for _, future in page_runs]
             print(_page_table(slug, data["pages"].get(slug, {}), done), flush=True)
-    every = [future.result() for runs in outcomes.values() for _, future in runs]
-    made = [o for o in every if o.status != _NOT_AVAILABLE]
+    every = [outcome for page_runs in outcomes.values() for outcome, _ in page_runs]
+    made = [o for o in every if o.run.status != UNAVAILABLE]
     left = processes.leftover_runs(run_dir_prefix()) + shm.shm_leaks(
         shm_before, patience=args.timeout
     )
-    counts = {s: sum(o.status == s for o in made) for s in STATUSES}
+    counts = {s: sum(o.result == s for o in made) for s in (PASSED, FAILED, SKIPPED, NOT_CLAIMED)}
     for outcome in made:
         if outcome.failures:
             print("\n" + "=" * 78 + "\n" + "\n\n".join(outcome.failures), flush=True)
@@ -138,8 +150,10 @@ def main(argv: list[str] | None = None) -> int:
         counts[FAILED] += 1
         print("\nleft behind after the check:\n" + "\n".join(f"    {item}" for item in left))
     if args.report:
-        report = _report(data["site"], python, mode, made, counts, left, outcomes)
+        report = _report(data["site"], python, mode, made, counts, left)
         Path(args.report).write_text(report, encoding="utf-8")
+    if args.json:
+        Path(args.json).write_text(_results(version, every, left), encoding="utf-8")
     print()
     print(
         f"{len(made)} runs on {describe_python(python)}: {counts[SKIPPED]} skipped, "
@@ -168,6 +182,7 @@ def _parser() -> argparse.ArgumentParser:
         help="how a terminal is given to the programs (default: a pty where there is one)",
     )
     parser.add_argument(
+        "--start-methods",
         "--methods",
         default=",".join(START_METHODS),
         help="comma-separated start methods to run under (default: all the platform has)",
@@ -191,57 +206,87 @@ def _parser() -> argparse.ArgumentParser:
         help=f"seconds before a run's process tree is killed (default {DEFAULT_TIMEOUT:g})",
     )
     parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        metavar="N",
+        help="make every run N times (a flake hunt); one differing run fails it",
+    )
+    parser.add_argument(
+        "--only",
+        metavar="FILE",
+        help="make only the runs FILE lists, in its order: JSON [[run id, times], ...] "
+        "(the test suite's way in)",
+    )
+    parser.add_argument(
+        "--json", metavar="FILE", help="also write every run's status and failures to FILE"
+    )
+    parser.add_argument(
         "--kit", default=Path(__file__).resolve().parents[1], help=argparse.SUPPRESS
     )
     return parser
 
 
-def _check(
-    outcome: Outcome,
-    version: str,
-    python: str,
-    mode: str,
-    timeout: float,
-    imports: dict[str, tuple[str, ...]],
-) -> Outcome:
-    """Decide whether the pages claim this run here; if so, make it and check it."""
-    example, method, kind = outcome.example, outcome.method, outcome.stdout_kind
-    reason = skip_reason(example, method, version)
-    if reason is None and not claiming(example, method, version, kind):
-        reason = f"no page claims an output for Python {version} here"
-    if reason is not None:
-        outcome.status, outcome.reason = NOT_CLAIMED, reason
-        return outcome
-    missing = missing_modules(python, imports.get(example.file, ()))
-    missing += missing_programs(python, example.needs)
-    if missing:
-        outcome.status = SKIPPED
-        outcome.reason = f"needs {', '.join(missing)}, which this Python does not find"
-        if set(missing) & set(imports.get(example.file, ())):
-            outcome.reason += " (pip install -r requirements.txt)"
-        return outcome
+def _make(outcome: Outcome, python: str, mode: str, timeout: float, repeat: int) -> Outcome:
+    """Make a planned run `repeat` times and check it against the pages."""
+    run = outcome.run
+    started = time.monotonic()
     try:
         verdict = verify(
-            example, method, python=python, timeout=timeout, stdout_mode=mode, stdout_kind=kind
+            run.example,
+            run.method,
+            python=python,
+            timeout=timeout,
+            repeat=repeat,
+            stdout_mode=mode,
+            stdout_kind=run.stdout_kind,
         )
     # One run's trouble (say, a folder Windows will not delete) fails that run,
     # with what happened, and the kit goes on with the others.
     except Exception:  # noqa: BLE001
         report = (
-            f"example:      {example.file}\nstart method: {method}\n"
+            f"example:      {run.example.file}\nstart method: {run.method}\n"
             f"python:       {describe_python(python)}\n\n"
             f"the run could not be made or checked:\n{traceback.format_exc()}"
         )
-        outcome.status, outcome.failures = FAILED, [report]
-        return outcome
-    outcome.status = PASSED if verdict.ok else FAILED
-    outcome.failures = verdict.failures
+        outcome.result, outcome.failures, outcome.runs, outcome.failed_runs = FAILED, [report], 1, 1
+    else:
+        outcome.result = PASSED if verdict.ok else FAILED
+        outcome.failures = verdict.failures
+        outcome.runs, outcome.failed_runs = len(verdict.results), verdict.failed_runs
+    outcome.seconds = time.monotonic() - started
     return outcome
 
 
+def _results(version: str, outcomes: list[Outcome], left: list[str]) -> str:
+    """The `--json` file: per run id, what the plan decided and what the run gave."""
+    return json.dumps(
+        {
+            "python": version,
+            "runs": {
+                o.run.id: {
+                    "status": o.run.status,
+                    "reason": o.run.reason,
+                    "missing_packages": list(o.run.missing_packages),
+                    "result": o.result,
+                    "failures": o.failures,
+                    "runs": o.runs,
+                    "failed_runs": o.failed_runs,
+                    "seconds": round(o.seconds, 3),
+                }
+                for o in outcomes
+            },
+            "left": left,
+        },
+        ensure_ascii=False,
+        indent=1,
+    )
+
+
 def _page_of(example: Example) -> str:
-    """The page an example belongs to: its folder is named after the page."""
-    return example.file.split("/")[1]
+    """The page an example belongs to: its folder is named after the page
+    (`queue/put_get.py` is on `queue`; a nested page's folder is nested too)."""
+    return example.id.rsplit("/", 1)[0]
 
 
 def _heading(site: dict, python: str, mode: str, jobs: int) -> str:
@@ -259,19 +304,20 @@ def _page_table(slug: str, page: dict, outcomes: list[Outcome]) -> str:
     title = " / ".join(page[lang]["title"] for lang in sorted(page, reverse=True))
     rows: dict[str, dict[str, Outcome]] = {}
     for outcome in outcomes:
-        name = outcome.example.filename + ("" if outcome.stdout_kind == "terminal" else " > file")
-        rows.setdefault(name, {})[outcome.method] = outcome
+        run = outcome.run
+        name = run.example.filename + ("" if run.stdout_kind == "terminal" else " > file")
+        rows.setdefault(name, {})[run.method] = outcome
     width = max(len(name) for name in rows) + 2
     lines = [f"{slug}: {title}" if title else slug]
     lines.append(("  " + "".ljust(width) + "".join(m.ljust(13) for m in START_METHODS)).rstrip())
     notes: dict[str, list[str]] = {}
     for name, by_method in rows.items():
-        cells = [by_method[m].status if m in by_method else "" for m in START_METHODS]
+        cells = [by_method[m].cell if m in by_method else "" for m in START_METHODS]
         lines.append("  " + name.ljust(width) + "".join(c.ljust(13) for c in cells).rstrip())
         for outcome in by_method.values():
-            if outcome.reason:
-                notes.setdefault(f"{outcome.status}: {outcome.reason}", []).append(
-                    f"{name} {outcome.method}"
+            if outcome.run.reason and outcome.run.status != UNAVAILABLE:
+                notes.setdefault(f"{outcome.result}: {outcome.run.reason}", []).append(
+                    f"{name} {outcome.run.method}"
                 )
     for note, where in notes.items():
         lines.append(f"  {note} ({len(where)} runs)")
@@ -285,7 +331,6 @@ def _report(
     made: list[Outcome],
     counts: dict[str, int],
     left: list[str],
-    outcomes: dict[str, list[tuple[Outcome, Future]]],
 ) -> str:
     """A Markdown report a reader can attach to a bug report."""
     fence = "````"
@@ -317,7 +362,7 @@ def _report(
     if not failed and not left:
         lines += ["None: every claimed run printed what the pages show.", ""]
     for outcome in failed:
-        lines += [f"### {outcome.label}", ""]
+        lines += [f"### {outcome.run.label}", ""]
         lines += [fence + "text", "\n\n".join(outcome.failures).rstrip(), fence, ""]
     if left:
         lines += ["### Left behind after the check", "", fence + "text", *left, fence, ""]
@@ -327,12 +372,11 @@ def _report(
         "| Example | Start method | Result | Why |",
         "| --- | --- | --- | --- |",
     ]
-    for runs in outcomes.values():
-        for outcome, _ in runs:
-            if outcome.status != _NOT_AVAILABLE:
-                kind = "" if outcome.stdout_kind == "terminal" else " (stdout to a file)"
-                lines.append(
-                    f"| `{outcome.example.id}`{kind} | {outcome.method} | {outcome.status} "
-                    f"| {outcome.reason.replace('|', '/')} |"
-                )
+    for outcome in made:
+        run = outcome.run
+        kind = "" if run.stdout_kind == "terminal" else " (stdout to a file)"
+        lines.append(
+            f"| `{run.example.id}`{kind} | {run.method} | {outcome.result} "
+            f"| {run.reason.replace('|', '/')} |"
+        )
     return "\n".join(lines) + "\n"

@@ -6,20 +6,19 @@ run of one example under one start method, on one interpreter, with stdout
 going to a terminal or a file, this module answers:
 
 * which blocks of a page claim that run (`holds`, `expected`);
-* which pages claim anything for it at all (`claiming`), and so why a run is
-  not made (`skip_reason`);
+* which pages claim anything for it at all (`claiming`), from which
+  `verifier.plan` decides whether a run is made here;
 * the oldest Python a page claims an output on (`oldest_python`), which the
   verified marks above the examples show;
 * whether a page's blocks leave exactly one stdout claim for every run they
   cover (`coverage_problems`), checked when the page is read.
 
-The check of a run (`verifier.verdict`), the update mode (`verifier.update`), the list
-of runs (`verifier.runs`) and the marks (`hooks/verified_marks.py`) all ask here.
+The check of a run (`verifier.verdict`), the update mode (`verifier.update`), the plan
+of runs (`verifier.plan`) and the marks (`hooks/verified_marks.py`) all ask here.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -89,21 +88,6 @@ def claiming(
         for shown in example.shown
         if shown_on(shown) and any(holds(b, method, version, kind) for b in shown.outputs)
     ]
-
-
-def skip_reason(example: Example, method: str, version: str) -> str | None:
-    """Why `example` is not run under `method` on Python `version` here, or `None`."""
-    if method not in multiprocessing.get_all_start_methods():
-        return f"{method} is not available here"
-    shown = [s for s in example.shown if shown_on(s)]
-    if not shown:
-        where = ", ".join(sorted({p for s in example.shown for p in s.platforms}))
-        return f"the page shows this program for {where} only"
-    claimed = [v for v in (oldest_python(s, method) for s in shown) if v]
-    oldest = min(claimed, key=version_key) if claimed else None
-    if oldest and version_key(version) < version_key(oldest):
-        return f"needs Python {oldest} or newer (the page says so)"
-    return None
 
 
 def named_versions(block: OutputBlock) -> set[str]:

@@ -24,6 +24,14 @@ from functools import cache
 SUPPORTED = ("3.9", "3.10", "3.11", "3.12", "3.13", "3.14", "3.15")
 """Every CPython release line the pages claim, oldest first."""
 
+FREE_THREADED = ("3.14t", "3.15t")
+"""The free-threaded builds (PEP 703, no GIL) that GitHub Actions also runs the suite
+on, after the lines of `SUPPORTED` in each `python:` matrix of
+`.github/workflows/test.yml` (`tests/test_interpreters.py` checks that order).  They
+run only there, because `actions/setup-python` provides them and no machine of the
+project's CI can install one; so they are not lines of `SUPPORTED`, and the verified
+marks on the pages never claim them."""
+
 END_OF_LIFE = {"3.9": "2025-10", "3.10": "2026-10"}
 """The lines of `SUPPORTED` past their end of life, with the month it came
 (https://devguide.python.org/versions/).  They are still verified, and every

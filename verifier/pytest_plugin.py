@@ -2,15 +2,26 @@
 
 Registered through the `pytest11` entry point in `pyproject.toml` (as
 pytest-examples registers its own), so any pytest in the project's venv has it.
-It is the only module of `verifier` that imports pytest.  It provides:
+It is the only module of `verifier` that imports pytest.  It is the second,
+thin front end over the engine the check kit is (`verifier.check`,
+`verifier.plan`):
 
 * the command-line options (`--start-methods`, `--example-python`, ...);
-* the `example_run` parameter: one `verifier.runs.Run` per (interpreter,
-  example, start method, stdout kind), passed to the test whole, with the run's
-  id as the test id (`queue/put_get.py-spawn`);
-* the `verify_example` fixture, which makes the run and checks it against every
-  page that shows the example (`verifier.verdict`), or with `--update-examples`
-  rewrites the pages' outputs from real runs (`verifier.update`);
+* the `example_run` parameter: one `ExampleRun` per (interpreter, example,
+  start method, stdout kind), listed by `verifier.plan.runs`, with the run's
+  id as the test id (`queue/put_get.py-spawn-py3.13.18`);
+* the `verify_example` fixture.  The first test of an interpreter writes the
+  check kit as the site serves it (`verifier.kit`) and runs it once in that
+  interpreter, `python -S check.py --only RUNS --json RESULTS`, for every
+  selected run of that interpreter, longest first; each test then asserts its
+  run's result: the kit's failure report, or a skip with the reason the plan
+  gave (`not claimed`, `skipped`, `unavailable`), never a silent pass.  So a
+  green suite proves the kit on every Python by the same executions.  The
+  runs of one interpreter share an xdist group (`--dist loadgroup`, as
+  `dev.py test` runs), so one worker makes them; with `--update-examples` the
+  runs are made in this process and rewrite the pages' outputs
+  (`verifier.update`);
+* `--repeat-where-likely`: more runs where a flake is likely (`verifier.repeats`);
 * the per-method and per-version summary at the end, and the session-wide
   check for processes and /dev/shm entries left behind.
 
@@ -24,26 +35,36 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import subprocess
 import sys
-import time
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from verifier import processes, shm
 from verifier.catalog import REPO_ROOT, site_catalog
-from verifier.declarations import START_METHODS
-from verifier.interpreters import END_OF_LIFE, line_of, unverified, version_key
+from verifier.declarations import START_METHODS, Example
+from verifier.interpreters import END_OF_LIFE, line_of, python_version, unverified, version_key
+from verifier.kit import assemble, write
+from verifier.plan import RUN, SKIPPED, Run, plan, runs
+from verifier.repeats import CHANGED, SLICED, WINDOW, recent, times
 from verifier.runner import DEFAULT_TIMEOUT, HAVE_PTY, RunResult, run_dir_prefix
-from verifier.runs import Run, runs
-from verifier.update import methods_needed, plan
+from verifier.update import methods_needed
+from verifier.update import plan as plan_update
 from verifier.verdict import verify
+
+DURATIONS = REPO_ROOT / "tests" / "example-durations.json"
+"""Measured seconds per run (the slowest of its interpreters) and the interpreter
+versions they were measured on: the order runs are made in, longest first, and
+which interpreters are new (`verifier.repeats`).  `--write-durations` rewrites it."""
 
 _UPDATE = pytest.StashKey["_UpdateState"]()
 _SHM_AT_START = pytest.StashKey[set]()
 _LEFTOVERS = pytest.StashKey[list]()
+_KIT = pytest.StashKey["_Kit"]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -70,6 +91,28 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         type=int,
         default=1,
         help="make every run this many times: a flake hunt",
+    )
+    group.addoption(
+        "--repeat-where-likely",
+        action="store_true",
+        help=f"make runs whose inputs changed in the last {WINDOW} commits {CHANGED} times, "
+        f"and this commit's slice of the others {SLICED} times (verifier.repeats)",
+    )
+    group.addoption(
+        "--repeat-slice",
+        metavar="N/M",
+        help=f"with --repeat-where-likely, repeat slice N (of {WINDOW}) instead of this commit's",
+    )
+    group.addoption(
+        "--example-jobs",
+        type=int,
+        default=1,
+        help="runs the kit makes at a time in each pytest worker (default 1)",
+    )
+    group.addoption(
+        "--write-durations",
+        action="store_true",
+        help=f"rewrite {DURATIONS.relative_to(REPO_ROOT)} from this session's runs",
     )
     group.addoption(
         "--site-root",
@@ -110,34 +153,91 @@ def pytest_configure(config: pytest.Config) -> None:
 # --- the runs ----------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class ExampleRun:
+    """One test: a run (`verifier.plan.Run`) on one interpreter."""
+
+    run: Run
+    python: str
+    """The interpreter that runs the example."""
+    version: str
+    """Its version, like `3.13.18` (read once, when the runs are listed)."""
+    id: str
+    """The test id: the run's id, then `-py<version>` when there is more than one
+    interpreter."""
+
+    @property
+    def example(self) -> Example:
+        return self.run.example
+
+    @property
+    def method(self) -> str:
+        return self.run.method
+
+    @property
+    def stdout_kind(self) -> str:
+        return self.run.stdout_kind
+
+    @property
+    def cell(self) -> str:
+        return f"{self.run.id}-py{self.version}"
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "example_run" not in metafunc.fixturenames:
         return
     config = metafunc.config
     wanted = tuple(config.getoption("start_methods").split(","))
     catalog = site_catalog(config.getoption("site_root").resolve())
-    found = runs(catalog, example_pythons(config), wanted)
-    metafunc.parametrize("example_run", found, ids=[run.id for run in found])
+    pythons = example_pythons(config)
+    found = []
+    for python in pythons:
+        version = python_version(python)
+        tag = f"-py{version}" if len(pythons) > 1 else ""
+        found += [
+            ExampleRun(run, python, version, run.id + tag) for run in runs(catalog.examples, wanted)
+        ]
+    metafunc.parametrize("example_run", found, ids=[r.id for r in found])
+
+
+def _example_run(item: pytest.Item) -> ExampleRun | None:
+    callspec = getattr(item, "callspec", None)
+    return callspec.params.get("example_run") if callspec else None
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """In update mode, note the last selected run of each example: that test plans
-    the example's rewrite, once the runs before it have been made.  Runs after
-    deselection (`-k`, `--start-methods`), so a partial selection updates too."""
+    """Group each interpreter's runs (one worker makes them through one kit), and
+    make the longest first.  In update mode, note the last selected run of each
+    example: that test plans the example's rewrite, once the runs before it have
+    been made.  Runs after deselection (`-k`, `--start-methods`)."""
     state = config.stash.get(_UPDATE, None)
-    if state is None:
+    if state is not None:
+        for item in items:
+            run = _example_run(item)
+            if run is not None and run.stdout_kind == "terminal":
+                state.selected.setdefault(run.example.id, set()).add(run.method)
+                state.planner[run.example.id] = item.nodeid
         return
+    measured = _durations()["seconds"]
+    position = {id(item): n for n, item in enumerate(items)}
     for item in items:
-        run = _run_of(item)
-        if run is not None and run.stdout_kind == "terminal":
-            state.selected.setdefault(run.example.id, set()).add(run.method)
-            state.planner[run.example.id] = item.nodeid
+        run = _example_run(item)
+        if run is not None:
+            item.add_marker(pytest.mark.xdist_group(f"examples-py{run.version}"))
+
+    def longest_first(item: pytest.Item) -> tuple[float, int]:
+        run = _example_run(item)
+        return (-measured.get(run.run.id, 1.0) if run else 0.0, position[id(item)])
+
+    items.sort(key=longest_first)
 
 
-def _run_of(item: pytest.Item) -> Run | None:
-    callspec = getattr(item, "callspec", None)
-    return callspec.params.get("example_run") if callspec else None
+def _durations() -> dict:
+    try:
+        return json.loads(DURATIONS.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {"pythons": [], "seconds": {}}
 
 
 class _UpdateState:
@@ -152,82 +252,200 @@ class _UpdateState:
 
 
 @pytest.fixture
-def verify_example(request: pytest.FixtureRequest) -> Callable[[Run], None]:
-    """Make a run and check it against every page that shows the example (skip it
-    with the reason if the pages claim nothing for it here); with
+def verify_example(request: pytest.FixtureRequest) -> Callable[[ExampleRun], None]:
+    """Have the kit make a run and check it against every page that shows the
+    example (skip it, with the plan's reason, if the run is not made here); with
     --update-examples, plan the rewrite of the pages' outputs instead."""
     config = request.config
 
-    def check(run: Run) -> None:
-        options = {
-            "python": run.python,
-            "timeout": config.getoption("example_timeout"),
-            "stdout_mode": config.getoption("stdout_mode"),
-        }
+    def check(example_run: ExampleRun) -> None:
         record = request.node.user_properties
-        if run.skip_reason:
-            record += _summary_properties(run, runs=0, failed=0)
-            pytest.skip(run.skip_reason)
-        phases: dict[str, float] = {}
-
-        def add(phase: str, seconds: float) -> None:
-            phases[phase] = phases.get(phase, 0.0) + seconds
-
-        started = time.monotonic()
-        verdict = verify(
-            run.example,
-            run.method,
-            repeat=config.getoption("example_repeat"),
-            stdout_kind=run.stdout_kind,
-            on_phase=add,
-            **options,
-        )
-        phases["verify"] = time.monotonic() - started
-        record += _summary_properties(run, runs=len(verdict.results), failed=verdict.failed_runs)
-        # Where the time went, for --junitxml readers (devtools/verifier_overhead.py).
-        seconds = {k: round(v, 6) for k, v in phases.items()}
-        record.append(("example_seconds", json.dumps(seconds)))
         state = config.stash.get(_UPDATE, None)
-        if state is None or run.stdout_kind != "terminal":
-            if verdict.failures:
-                pytest.fail("\n\n".join(verdict.failures), pytrace=False)
+        if state is not None:
+            _update(request, state, example_run)
             return
-        _update(request, state, run, verdict.results[-1], options)
+        kit = _kit(request)
+        result = kit.result(request.session, example_run)
+        made, failed = result.get("runs", 0), result.get("failed_runs", 0)
+        record += _summary_properties(example_run, runs=made, failed=failed)
+        record.append(("example_seconds", json.dumps({"verify": result.get("seconds", 0.0)})))
+        left = kit.left.pop(example_run.python, None)
+        status, reason = result["status"], result["reason"]
+        if status == SKIPPED and result.get("missing_packages"):
+            # The suite prepares every interpreter with the examples' packages.
+            pytest.fail(f"{reason}: the interpreter was not prepared (dev.py test does)")
+        if status != RUN:
+            pytest.skip(f"{status}: {reason}")
+        failures = list(result["failures"])
+        if left:
+            failures.append(
+                "left behind after the kit's runs on this interpreter:\n"
+                + "\n".join(f"    {item}" for item in left)
+            )
+        if failures:
+            pytest.fail("\n\n".join(failures), pytrace=False)
 
     return check
 
 
-def _update(
-    request: pytest.FixtureRequest,
-    state: _UpdateState,
-    run: Run,
-    result: RunResult,
-    options: dict,
-) -> None:
+def _kit(request: pytest.FixtureRequest) -> _Kit:
+    config = request.config
+    if _KIT not in config.stash:
+        folder = request.getfixturevalue("tmp_path_factory").mktemp("check-kit")
+        root = config.getoption("site_root").resolve()
+        names = {"en": "the site's examples", "zh": "本站示例"}
+        config.stash[_KIT] = _Kit(write(assemble(root, site_catalog(root), names), folder))
+    return config.stash[_KIT]
+
+
+class _Kit:
+    """The check kit of this session, and the results of its runs so far."""
+
+    def __init__(self, check_py: Path) -> None:
+        self.check_py = check_py
+        self.results: dict[str, dict] = {}
+        """By test id."""
+        self.left: dict[str, list[str]] = {}
+        """By interpreter: what its kit run left behind, until a test reports it."""
+
+    def result(self, session: pytest.Session, wanted: ExampleRun) -> dict:
+        if wanted.id not in self.results:
+            self._make(session.config, self._batch(session, wanted))
+        return self.results[wanted.id]
+
+    def _batch(self, session: pytest.Session, wanted: ExampleRun) -> list[ExampleRun]:
+        """The runs to make with `wanted`: every selected run of its interpreter
+        not made yet, when one worker makes them all (its xdist group); else
+        `wanted` alone."""
+        if getattr(session.config.option, "dist", "no") not in ("no", "loadgroup"):
+            return [wanted]
+        found = [_example_run(item) for item in session.items]
+        return [
+            r
+            for r in found
+            if r is not None and r.python == wanted.python and r.id not in self.results
+        ]
+
+    def _make(self, config: pytest.Config, batch: list[ExampleRun]) -> None:
+        repeat = config.getoption("example_repeat")
+        likely = _likely(config)
+        only = [[r.run.id, max(repeat, likely(r) if likely else 1)] for r in batch]
+        folder = self.check_py.parent
+        stem = secrets.token_hex(4)
+        only_file, json_file = folder / f"only-{stem}.json", folder / f"results-{stem}.json"
+        only_file.write_text(json.dumps(only), encoding="utf-8")
+        timeout = config.getoption("example_timeout")
+        jobs = config.getoption("example_jobs")
+        command = [batch[0].python, "-S", str(self.check_py), "--only", str(only_file)]
+        command += ["--json", str(json_file), "--timeout", str(timeout), "--jobs", str(jobs)]
+        mode = config.getoption("stdout_mode")
+        if mode:
+            command += ["--stdout-mode", mode]
+        allowed = 300 + timeout * sum(n for _, n in only) / jobs
+        try:
+            done = subprocess.run(
+                command, cwd=folder, capture_output=True, text=True, timeout=allowed, check=False
+            )
+            output = done.stdout + done.stderr
+            found = json.loads(json_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError, subprocess.TimeoutExpired) as error:
+            output = f"{error}\n{getattr(error, 'output', '') or ''}"
+            found = {"runs": {}, "left": []}
+        for r in batch:
+            self.results[r.id] = found["runs"].get(r.run.id) or {
+                "status": RUN,
+                "reason": "",
+                "failures": [f"the check kit gave no result for {r.run.id}:\n{output[-4000:]}"],
+            }
+        if found["left"]:
+            self.left[batch[0].python] = found["left"]
+
+
+def _likely(config: pytest.Config) -> Callable[[ExampleRun], int] | None:
+    """With --repeat-where-likely, how many times to make each run (`verifier.repeats`)."""
+    if not config.getoption("repeat_where_likely"):
+        return None
+    root = config.getoption("site_root").resolve()
+    changes = recent(REPO_ROOT)
+    given = config.getoption("repeat_slice")
+    if given:
+        changes = type(changes)(changes.paths, changes.commit, int(given.split("/")[0]))
+    seen = set(_durations()["pythons"])
+
+    def likely(r: ExampleRun) -> int:
+        example = r.example
+        inputs = [example.file, *(file for file, _ in example.files)]
+        inputs += [_relative(shown.fence.page, root) for shown in example.shown]
+        return times(r.cell, inputs, r.version not in seen, changes)
+
+    return likely
+
+
+def _relative(path: Path, root: Path) -> str:
+    return (path.relative_to(root) if path.is_absolute() else path).as_posix()
+
+
+def pytest_report_header(config: pytest.Config) -> list[str]:
+    """Which runs are repeated, so that a failure reproduces (`verifier.repeats`)."""
+    if not config.getoption("repeat_where_likely") or config.stash.get(_UPDATE, None):
+        return []
+    changes = recent(REPO_ROOT)
+    shown = config.getoption("repeat_slice") or f"{changes.slice}/{WINDOW}"
+    touched = sorted(changes.paths)
+    more = f" and {len(touched) - 12} more" if len(touched) > 12 else ""
+    return [
+        (
+            f"repeat where likely: commit {changes.commit} (#{changes.position}): runs whose "
+            f"inputs changed in the last {WINDOW} commits x{CHANGED}, slice {shown} of the "
+            f"others x{SLICED} (reproduce with --repeat-slice {shown})"
+        ),
+        f"  changed: {', '.join(touched[:12])}{more}",
+    ]
+
+
+def _update(request: pytest.FixtureRequest, state: _UpdateState, example_run: ExampleRun) -> None:
+    (run,) = plan([example_run.run], example_run.version, python=example_run.python)
+    if run.status != RUN:
+        pytest.skip(f"{run.status}: {run.reason}")
+    config = request.config
+    options = {
+        "python": example_run.python,
+        "timeout": config.getoption("example_timeout"),
+        "stdout_mode": config.getoption("stdout_mode"),
+    }
+    verdict = verify(run.example, run.method, stdout_kind=run.stdout_kind, **options)
+    request.node.user_properties += _summary_properties(
+        example_run, runs=len(verdict.results), failed=verdict.failed_runs
+    )
+    if run.stdout_kind != "terminal":
+        if verdict.failures:
+            pytest.fail("\n\n".join(verdict.failures), pytrace=False)
+        return
     example = run.example
-    state.results[(example.id, run.method)] = result
+    state.results[(example.id, run.method)] = verdict.results[-1]
     if state.planner.get(example.id) != request.node.nodeid:
         return  # the example's last selected run plans the rewrite
     selected = state.selected[example.id]
     results = {}
-    for method in methods_needed(example, run.version, selected):
+    for method in methods_needed(example, example_run.version, selected):
         if (example.id, method) not in state.results:
             state.results[(example.id, method)] = verify(example, method, **options).results[-1]
         results[method] = state.results[(example.id, method)]
-    rewrites, refusals = plan(example, results, run.version, selected)
+    rewrites, refusals = plan_update(example, results, example_run.version, selected)
     if refusals:
         pytest.fail("not updated:\n\n" + "\n\n".join(refusals), pytrace=False)
-    root = request.config.getoption("site_root").resolve()
+    root = config.getoption("site_root").resolve()
     # pytest-examples' writer applies these at the end of the session.
     request.getfixturevalue("eval_example").to_update.extend(
         r.as_code_example(root) for r in rewrites
     )
 
 
-def _summary_properties(run: Run, *, runs: int, failed: int) -> list[tuple[str, object]]:
+def _summary_properties(run: ExampleRun, *, runs: int, failed: int) -> list[tuple[str, object]]:
     return [
         ("start_method", run.method),
         ("python_version", run.version),
+        ("example_run", run.run.id),
         ("example_runs", runs),
         ("example_failed_runs", failed),
     ]
@@ -261,11 +479,16 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config)
     made: Counter[str] = Counter()
     failed: Counter[str] = Counter()
     by_version: dict[str, Counter[str]] = {}
+    seconds: dict[str, float] = {}
     for outcome in ("passed", "failed", "skipped"):
         for report in terminalreporter.stats.get(outcome, []):
             props = dict(getattr(report, "user_properties", []))
             if report.when != "call" or "example_runs" not in props:
                 continue
+            if props["example_runs"]:
+                each = json.loads(props["example_seconds"])["verify"] / props["example_runs"]
+                run_id = props["example_run"]
+                seconds[run_id] = max(seconds.get(run_id, 0.0), round(each, 2))
             made[props["start_method"]] += props["example_runs"]
             failed[props["start_method"]] += props["example_failed_runs"]
             by_version.setdefault(props["python_version"], Counter())[outcome] += 1
@@ -294,6 +517,10 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config)
             )
         for line in unverified(list(by_version)):
             terminalreporter.write_line(f"{line:<10} not verified: no interpreter ran")
+    if config.getoption("write_durations") and seconds:
+        measured = {"pythons": sorted(by_version, key=version_key), "seconds": seconds}
+        DURATIONS.write_text(json.dumps(measured, indent=1, sort_keys=True) + "\n")
+        terminalreporter.write_line(f"durations of {len(seconds)} runs written to {DURATIONS}")
     left = config.stash.get(_LEFTOVERS, None)
     if left:
         terminalreporter.write_sep("!", "left behind after the test session")

@@ -20,8 +20,8 @@ from verifier.claims import holds, oldest_python
 from verifier.declarations import Example
 from verifier.interpreters import python_version, version_key
 from verifier.pages import START_METHODS, parse_page
+from verifier.plan import NOT_CLAIMED, RUN, SKIPPED, Run, plan
 from verifier.runner import HAVE_PTY
-from verifier.runs import Run
 from verifier.verdict import verify
 
 
@@ -260,15 +260,42 @@ def test_companion_files_must_be_shown_and_named() -> None:
     assert "examples/other.c (data-files), which the page does not show" in problems[2]
 
 
+def _planned(example: Example, kind: str = "terminal") -> Run:
+    """The plan for the spawn run of `example` on this interpreter."""
+    (run,) = plan(
+        [Run(example, "spawn", kind, "x")], python_version(sys.executable), python=sys.executable
+    )
+    return run
+
+
 def test_a_run_whose_program_is_missing_is_skipped_saying_which() -> None:
     (shown,) = page("needs_program").examples
     assert shown.needs == ("no-such-program-for-the-verifier", "python3")
-    example = Example.of(shown)
-    run = Run(example, "spawn", "terminal", sys.executable, python_version(sys.executable), "x")
-    assert run.skip_reason == (
-        "needs no-such-program-for-the-verifier on PATH, which this Python does not find"
+    run = _planned(Example.of(shown))
+    assert (run.status, run.reason) == (
+        SKIPPED,
+        "needs no-such-program-for-the-verifier, which this Python does not find",
     )
     found = dataclasses.replace(shown, needs=("python3",))
+    assert _planned(Example.of(found)).status == RUN
+
+
+def test_a_run_no_page_claims_is_not_claimed_never_a_pass() -> None:
+    """A block limited by `data-python` can leave a run that no page claims (here:
+    stdout to a file, claimed only on a Python that does not exist yet): the plan
+    says so, and the plugin skips it with that reason instead of comparing the
+    run with nothing and counting a pass."""
+    shown = page("stdout_to_file").examples[0]
+    outputs = tuple(
+        dataclasses.replace(b, python=">=9.0") if b.stdout_kind == "file" else b
+        for b in shown.outputs
+    )
+    example = Example.of(dataclasses.replace(shown, outputs=outputs))
+    assert "file" in example.stdout_kinds
+    run = _planned(example, "file")
     version = python_version(sys.executable)
-    run = Run(Example.of(found), "spawn", "terminal", sys.executable, version, "x")
-    assert run.skip_reason is None
+    assert (run.status, run.reason) == (
+        NOT_CLAIMED,
+        f"no page claims an output for this run on Python {version}",
+    )
+    assert _planned(example, "terminal").status == RUN

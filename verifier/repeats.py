@@ -1,0 +1,99 @@
+"""How many times each run is made in one test run: more where a flake is likely.
+
+A *cell* is one run on one interpreter (example x start method x stdout kind x
+Python).  With `--repeat-where-likely` the pytest plugin makes:
+
+* every cell whose inputs changed in the last `WINDOW` commits (or are changed
+  in the working tree) `CHANGED` times.  A cell's inputs are its program and
+  the files it runs with, the pages that show it, the modules that make a run
+  (`RUN_INPUTS`), the lock, and its interpreter: an interpreter whose version
+  the durations file has not seen counts as changed;
+* one slice of the other cells twice: slice `n % WINDOW` of `WINDOW`, where `n`
+  is the number of commits up to HEAD, and a cell's slice is fixed by a hash of
+  its id.  So over any `WINDOW` consecutive commits every cell is repeated at
+  least once, and a failure reproduces with `--repeat-slice n/WINDOW`;
+* every other cell once.
+
+`dev.py flakes N` stays the way to hunt flakes everywhere.  Standard library only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+WINDOW = 5
+"""Commits that count as recent; also the number of slices."""
+CHANGED = 3
+"""Times a cell whose inputs changed recently is made."""
+SLICED = 2
+"""Times a cell of this commit's slice is made."""
+RUN_INPUTS = (
+    "verifier/runner.py",
+    "verifier/processes.py",
+    "verifier/shm.py",
+    "verifier/_startup/",
+    "requirements.lock",
+)
+"""The files whose change can change how any run behaves: what starts a program,
+captures its output and looks for what it leaves behind; and the pinned
+packages."""
+
+
+@dataclass(frozen=True)
+class Recent:
+    """What changed lately, as git tells it."""
+
+    paths: frozenset[str]
+    """Files changed in the last `WINDOW` commits or in the working tree."""
+    commit: str
+    """HEAD, abbreviated (`unknown` outside git)."""
+    position: int
+    """Commits up to and including HEAD (0 outside git)."""
+
+    @property
+    def slice(self) -> int:
+        return self.position % WINDOW
+
+    def touches(self, inputs: Iterable[str]) -> bool:
+        """Whether any of `inputs` (paths, or folders ending in `/`) changed."""
+        for item in (*inputs, *RUN_INPUTS):
+            if item.endswith("/"):
+                if any(path.startswith(item) for path in self.paths):
+                    return True
+            elif item in self.paths:
+                return True
+        return False
+
+
+def recent(root: Path) -> Recent:
+    """What changed in the last `WINDOW` commits of the repository at `root`."""
+
+    def git(*args: str) -> str:
+        try:
+            return subprocess.run(
+                ["git", *args], cwd=root, capture_output=True, text=True, check=True, timeout=60
+            ).stdout
+        except (OSError, subprocess.SubprocessError):
+            return ""
+
+    commit = git("rev-parse", "--short=12", "HEAD").strip() or "unknown"
+    position = int(git("rev-list", "--count", "HEAD").strip() or 0)
+    base = f"HEAD~{WINDOW}" if position > WINDOW else git("hash-object", "-t", "tree", "/dev/null")
+    changed = git("diff", "--name-only", base.strip(), "HEAD") + git("diff", "--name-only", "HEAD")
+    return Recent(frozenset(changed.split()), commit, position)
+
+
+def slice_of(cell: str) -> int:
+    """The slice a cell belongs to: fixed by its id, the same on every machine."""
+    return int(hashlib.sha256(cell.encode()).hexdigest(), 16) % WINDOW
+
+
+def times(cell: str, inputs: Iterable[str], new_interpreter: bool, changes: Recent) -> int:
+    """How many times to make `cell`, whose input files are `inputs`."""
+    if new_interpreter or changes.touches(inputs):
+        return CHANGED
+    return SLICED if slice_of(cell) == changes.slice else 1
