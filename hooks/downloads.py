@@ -33,19 +33,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from hooks.site_map import LANGUAGES, page_language
-from verifier.fences import scan_fences
+from hooks.site_catalog import page_of
+from hooks.site_map import page_language
+from hooks.strings import strings
 from verifier.pages import DIAGRAMS, parse_page
+from verifier.pages import Page as ParsedPage
 
 FOLDER = "downloads"
 """Below the site root; this hook writes only `downloads/examples/` in it."""
-WORDS = {
-    "zh": {"file": "下载 {}", "zip": "下载本页全部示例（zip）"},
-    "en": {"file": "Download {}", "zip": "Download this page's examples (zip)"},
-}
-"""The links' accessible names in each language of the site."""
-if set(WORDS) != set(LANGUAGES):
-    raise PluginError(f"downloads: words for {sorted(WORDS)}, the site has {LANGUAGES}")
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 """Every zip entry's timestamp (the earliest zip allows): the same files give the same zip."""
 
@@ -85,14 +80,14 @@ _shown: dict[str, list[str]] = {}
 """Each page's files to download, in page order; written out on_post_build."""
 
 
-def page_files(markdown: str, source: Path, root: Path) -> list[_Block]:
+def page_files(parsed: ParsedPage) -> list[_Block]:
     """The code blocks a page renders, in order, each with the file it offers:
-    a program (`ShownExample.file`) or a companion file it needs (`.files`)."""
-    parsed = parse_page(markdown, source, root)
+    a program (`ShownExample.file`) or a companion file it needs (`.files`);
+    `parsed` is the page as the page checker reads it (`verifier.pages`)."""
     programs = {example.fence.line: example.file for example in parsed.examples}
     companions = {file for example in parsed.examples for file, _ in example.files}
     blocks = []
-    for fence in scan_fences(markdown, source):
+    for fence in parsed.fences:
         if fence.language in DIAGRAMS or fence.malformed:
             continue  # a diagram is no code block; SuperFences leaves the malformed as text
         file = programs.get(fence.line)
@@ -145,9 +140,15 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page_language(page.file.src_uri) is None:
         return markdown
-    root = _root(config)
-    source = Path(config.docs_dir).resolve().relative_to(root) / page.file.src_uri
-    blocks = page_files(markdown, source, root)
+    # The page as this build's catalog read it (hooks.site_catalog): the fences
+    # of `markdown` in the same order (the marks verified_marks added are no
+    # fences), counted from the top of the file; or, if the catalog lacks it, read now.
+    parsed = page_of(config, page.file.src_uri)
+    if parsed is None:
+        root = _root(config)
+        source = Path(config.docs_dir).resolve().relative_to(root) / page.file.src_uri
+        parsed = parse_page(markdown, source, root)
+    blocks = page_files(parsed)
     _blocks[page.file.src_uri] = blocks
     shown = [block.file for block in blocks if block.file]
     if shown:
@@ -162,7 +163,7 @@ def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: 
     if not shown:
         return html_text
     language = page_language(page.file.src_uri)
-    words = WORDS[language]
+    words = strings(language)["downloads"]  # the links' accessible names
     up = "../" * page.url.count("/")  # from the page's folder to the site root
     rendered = [m for m in _BLOCK.finditer(html_text) if "doc-signature" not in m["class"]]
     if len(rendered) != len(blocks):

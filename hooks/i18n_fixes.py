@@ -47,6 +47,11 @@
    docstring only (option `extra.summary_only`, read by the template
    hooks/assets/mkdocstrings/python/material/docstring.html.jinja), under a
    note in the page's language that links to the full English reference.
+
+8. The site's interface words in the templates.  Each language's build gets a
+   Jinja environment of its own; its global `strings` is the words of the
+   language being built (hooks/strings.py), which overrides/ reads
+   (`strings.template.copy_markdown`), on pages and on 404.html alike.
 """
 
 from __future__ import annotations
@@ -55,6 +60,7 @@ import json
 import re
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -64,23 +70,10 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
 from hooks.site_map import DEFAULT_LANGUAGE, LANGUAGES, page_at, page_language, twin
+from hooks.strings import strings
 
-PERMALINK_TITLES = {"zh": "永久链接", "en": "Permanent link"}
-"""The tooltip of the link beside each heading, per language."""
 DOCSTRING_LANGUAGE = "en"
 """The language of the docstrings that mkdocstrings renders."""
-API_NOTES = {
-    "zh": (
-        "英文 API 参考",
-        (
-            "以下 API 参考由源码中的英文文档字符串生成，因此保留英文原文。"
-            "这里每一项只列出签名和文档字符串的第一段；参数、返回值和完整说明见"
-            '<a href="{href}" hreflang="en">英文页的 API 参考</a>。'
-        ),
-    ),
-}
-"""Title and text of the note above the API reference, for each language
-that is not the docstrings'; `{href}` is the English reference."""
 
 
 @event_priority(100)  # before mkdocstrings (0) and i18n (-100)
@@ -91,7 +84,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         language = i18n.current_language or i18n.default_language
         config.theme["language"] = language
     toc = config.mdx_configs.setdefault("toc", {})
-    toc["permalink_title"] = PERMALINK_TITLES[language]
+    toc["permalink_title"] = strings(language)["permalink_title"]
     mkdocstrings = config.plugins.get("mkdocstrings")
     if mkdocstrings is not None:
         python = mkdocstrings.config.handlers.setdefault("python", {})
@@ -100,6 +93,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         extra["summary_only"] = language != DOCSTRING_LANGUAGE
         options["extra"] = extra
     return config
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    # theme.language is this build's language (on_config above).
+    env.globals["strings"] = strings(config.theme["language"])
+    return env
 
 
 # The first object of an API reference, as mkdocstrings renders it.
@@ -111,11 +110,12 @@ _API_REFERENCE = re.compile(
 def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = page_language(page.file.src_uri)
     found = _API_REFERENCE.search(html_text)
-    if found is None or language not in API_NOTES:
+    if found is None or language in (None, DOCSTRING_LANGUAGE):
         return html_text
     _, name = page_at(page.url)
     english = get_relative_url(twin(language, name), page.url) + "#" + found["anchor"]
-    title, text = API_NOTES[language]
+    words = strings(language)["api_note"]
+    title, text = words["title"], words["text"]
     note = (
         f'<div class="admonition note api-reference-language">'
         f'<p class="admonition-title">{title}</p>'

@@ -29,6 +29,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from hooks.site_map import CONFIG_FILE, LANGUAGES, page_language, site_names
+from hooks.strings import strings
 from verifier.includes import expand
 
 # A `--8<--` line (an escaped one, `;--8<--`, is shown as written, without the `;`).
@@ -109,7 +110,7 @@ def llms_txt() -> str:
         nav, loose = _navs[language], []
         sections = [item for item in nav.items if isinstance(item, Section)]
         loose = [item for item in nav.items if isinstance(item, Page)]
-        label = "English" if language == "en" else "中文"
+        label = strings(language)["language_name"]
         if loose:
             lines.append(f"## {label}")
             lines.append("")

@@ -17,49 +17,18 @@ import html
 from pathlib import Path, PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from hooks.check_kit import KIT_PATH
-from hooks.site_map import LANGUAGES, page_language
+from hooks.site_catalog import lines_before, page_of, root_of
+from hooks.site_map import page_language
+from hooks.strings import strings
 from verifier.claims import oldest_python
 from verifier.declarations import ShownExample
 from verifier.interpreters import END_OF_LIFE, SUPPORTED, eol_label, lines_from, version_key
 from verifier.pages import parse_page
 
-WORDS = {
-    "zh": {
-        "verified": "已验证",
-        "colon": "：",
-        "only": "仅限 {}",
-        "eol": "（{}）",
-        "how": "验证方法",
-        "eol_title": "已停止维护、仍在验证：{}",
-        "eol_since": "Python {}（{} 起）",
-        "list": "、",
-        "then": "；",
-        "kit": "在你的机器上验证",
-        "kit_title": "下载自查工具包：python check.py 在本机运行全部示例并与页面比对",
-    },
-    "en": {
-        "verified": "Verified",
-        "colon": ": ",
-        "only": "{} only",
-        "eol": " ({})",
-        "how": "how examples are verified",
-        "eol_title": "past end of life, still verified: {}",
-        "eol_since": "Python {} since {}",
-        "list": ", ",
-        "then": "; ",
-        "kit": "check on your machine",
-        "kit_title": "Download the check kit: python check.py runs every example here "
-        "and compares it with the pages",
-    },
-}
-"""The mark's words in each language of the site (`hooks.site_map.LANGUAGES`)."""
-if set(WORDS) != set(LANGUAGES):
-    raise PluginError(f"verified_marks: words for {sorted(WORDS)}, the site has {LANGUAGES}")
 _PLATFORM_NAMES = {"linux": "Linux", "macos": "macOS", "windows": "Windows"}
 
 
@@ -75,7 +44,8 @@ def mark_text(example: ShownExample, language: str) -> str:
     The range ends at the newest release line the test command requires
     (`verifier.interpreters.SUPPORTED`), which is the newest that ran; the lines
     in it past their end of life (`verifier.interpreters.END_OF_LIFE`) are named."""
-    words = WORDS[language]
+    words = strings(language)["verified_mark"]
+    punctuation = strings(language)["punctuation"]
     methods = example.methods  # in START_METHODS order
     oldest = _oldest(example)
     newest = SUPPORTED[-1]
@@ -85,28 +55,36 @@ def mark_text(example: ShownExample, language: str) -> str:
     if example.platforms:
         names = ", ".join(_PLATFORM_NAMES[p] for p in example.platforms)
         parts.append(words["only"].format(names))
-    return words["verified"] + words["colon"] + " · ".join(parts)
+    return words["verified"] + punctuation["colon"] + " · ".join(parts)
 
 
 def mark_title(example: ShownExample, language: str) -> str:
     """The tooltip of the mark: where it links, and when the lines it names that
     are past their end of life reached it."""
-    words = WORDS[language]
+    words = strings(language)["verified_mark"]
+    punctuation = strings(language)["punctuation"]
     past = [line for line in lines_from(_oldest(example)) if line in END_OF_LIFE]
     if not past:
         return words["how"]
-    since = words["list"].join(words["eol_since"].format(l, END_OF_LIFE[l]) for l in past)
-    return words["how"] + words["then"] + words["eol_title"].format(since)
+    since = punctuation["enumeration"].join(
+        words["eol_since"].format(l, END_OF_LIFE[l]) for l in past
+    )
+    return words["how"] + punctuation["semicolon"] + words["eol_title"].format(since)
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = page_language(page.file.src_uri)
     if language is None:
         return markdown
-    # Read as the page checker reads it, with the includes of the site being built.
-    root = Path(config.config_file_path).resolve().parent
-    source = Path(config.docs_dir).resolve().relative_to(root) / page.file.src_uri
-    parsed = parse_page(markdown, source, root)
+    # Read as the page checker reads it, with the includes of the site being
+    # built: this build's catalog (hooks.site_catalog), whose lines are the
+    # file's, front matter included; or, if the Markdown is not the file's, read now.
+    parsed = page_of(config, page.file.src_uri)
+    skipped = lines_before(config, parsed, markdown) if parsed is not None else None
+    if parsed is None or skipped is None:
+        root = root_of(config)
+        source = Path(config.docs_dir).resolve().relative_to(root) / page.file.src_uri
+        parsed, skipped = parse_page(markdown, source, root), 0
     if not parsed.examples:
         return markdown
     depth = len(Path(page.file.src_uri).parts) - 2  # folders below the language root
@@ -118,11 +96,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         indent = " " * example.fence.indent
         text = html.escape(mark_text(example, language))
         title = html.escape(mark_title(example, language))
-        words = {k: html.escape(v) for k, v in WORDS[language].items()}
+        words = {k: html.escape(v) for k, v in strings(language)["verified_mark"].items()}
         mark = (
             f'{indent}<p class="verified-under" markdown="span">[{text}]({how} "{title}")'
             f' · [{words["kit"]}]({kit} "{words["kit_title"]}"){{ download="{PurePosixPath(KIT_PATH).name}" }}</p>'
         )
-        at = example.fence.line - 1
+        at = example.fence.line - 1 - skipped
         lines[at:at] = [mark, ""]
     return "\n".join(lines)

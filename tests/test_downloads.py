@@ -19,6 +19,7 @@ import pytest
 from devtools.built_site import Site, parse_html
 from hooks import downloads
 from hooks.site_map import catalog_page, html_file
+from hooks.strings import strings
 from verifier.catalog import REPO_ROOT, site_catalog
 from verifier.pages import PYTHON_LANGUAGES, Page
 
@@ -68,7 +69,7 @@ def link_problems(site_dir: Path) -> list[str]:
             continue
         for where, attrs in links:
             name = PurePosixPath(where).name
-            label = downloads.WORDS[language]["file"].format(name)
+            label = strings(language)["downloads"]["file"].format(name)
             if attrs.get("aria-label") != label or attrs.get("download") != name:
                 problems.append(f"{page.path}: link to {where} is named {attrs}, not {label!r}")
             if not (site_dir / where).is_file():
@@ -105,7 +106,7 @@ def zip_problems(site_dir: Path) -> list[str]:
             problems.append(f"{page.path}: zip links {[w for w, _ in links]}, not [{wanted}]")
             continue
         text = html.unescape((site_dir / html_file(page)).read_text(encoding="utf-8"))
-        if downloads.WORDS[language]["zip"] not in text:
+        if strings(language)["downloads"]["zip"] not in text:
             problems.append(f"{page.path}: the zip link does not say so in {language}")
         try:
             archive = zipfile.ZipFile(site_dir / wanted)

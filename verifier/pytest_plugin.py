@@ -370,13 +370,13 @@ def _likely(config: pytest.Config) -> Callable[[ExampleRun], int] | None:
     given = config.getoption("repeat_slice")
     if given:
         changes = type(changes)(changes.paths, changes.commit, int(given.split("/")[0]))
-    seen = set(_durations()["pythons"])
+    seen = set(_durations()["pythons"])  # none recorded: no interpreter counts as new
 
     def likely(r: ExampleRun) -> int:
         example = r.example
         inputs = [example.file, *(file for file, _ in example.files)]
         inputs += [_relative(shown.fence.page, root) for shown in example.shown]
-        return times(r.cell, inputs, r.version not in seen, changes)
+        return times(r.cell, inputs, bool(seen) and r.version not in seen, changes)
 
     return likely
 

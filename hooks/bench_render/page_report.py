@@ -19,120 +19,13 @@ from benchmarks.results import lookup
 from benchmarks.sizes import parse_size
 from hooks.bench_render import svg_chart
 from hooks.bench_render.svg_chart import Row, Series
-from hooks.site_map import LANGUAGES
+from hooks.strings import strings
 
-# Every text below is a tuple of one text per language, in the order of
-# `LANGUAGES` (the default language, Chinese, first).
-
-# Names of the mechanisms; API names stay as they are in both languages.
-NAMES = {
-    "queue": ("Queue", "Queue"),
-    "simple_queue": ("SimpleQueue", "SimpleQueue"),
-    "pipe_send": ("Pipe：send()", "Pipe: send()"),
-    "pipe_send_bytes": ("Pipe：send_bytes()", "Pipe: send_bytes()"),
-    "pipe_oneway_send": ("单向 Pipe：send()", "one-way Pipe: send()"),
-    "pipe_oneway_send_bytes": ("单向 Pipe：send_bytes()", "one-way Pipe: send_bytes()"),
-    "pipe_oneway_recv_bytes_into": (
-        "单向 Pipe：recv_bytes_into()",
-        "one-way Pipe: recv_bytes_into()",
-    ),
-    "pickle5_oob": ("pickle 5 带外缓冲区", "pickle 5, out-of-band"),
-    "manager_queue": ("Manager 队列", "Manager Queue"),
-    "manager_list": ("Manager 列表", "Manager list"),
-    "manager_dict": ("Manager 字典", "Manager dict"),
-    "array": ("Array（带锁）", "Array (locked)"),
-    "shm_copy_fresh": ("共享内存，复制到新缓冲区", "SharedMemory, copied to a new buffer"),
-    "shm_copy_reused": ("共享内存，复制到复用的缓冲区", "SharedMemory, copied to a reused buffer"),
-    "shm_view": ("共享内存，就地读取", "SharedMemory, read in place"),
-    "os_pipe": ("os.pipe（极限）", "os.pipe (limit)"),
-    "socketpair": ("socketpair（极限）", "socketpair (limit)"),
-    "memcpy": ("memcpy（极限）", "memcpy (limit)"),
-    "memcpy_fresh": ("memcpy 到新缓冲区", "memcpy to a new buffer"),
-    "pipe": ("Pipe", "Pipe"),
-    "event_pair": ("一对 Event", "Event pair"),
-    "manager_call": ("Manager 代理调用", "Manager proxy call"),
-}
-WORDS = {
-    "throughput_title": ("吞吐量与负载大小", "Throughput by payload size"),
-    "size": ("负载大小", "payload size"),
-    "mb_axis": ("MB/s（对数刻度）", "MB/s (log scale)"),
-    "throughput_summary": (
-        "每秒传送的 MB 数与负载大小（{first} 到 {last}）的关系，两个坐标轴都是对数刻度。{last} 时：{values}。",
-        "MB per second against payload size ({first} to {last}), both axes logarithmic. "
-        + "At {last}: {values}.",
-    ),
-    "of_memcpy": ("memcpy 的 {}", "{} of memcpy"),
-    "latency_title": ("64 字节消息的往返延迟", "Round trip of a 64-byte message"),
-    "us_axis": ("往返时间，微秒（对数刻度）", "round trip, µs (log scale)"),
-    "median": ("中位数", "median"),
-    "p99": ("第 99 百分位数", "99th percentile"),
-    "latency_summary": (
-        "往返时间的中位数和第 99 百分位数，单位微秒：{values}。",
-        "Median and 99th-percentile round trip in microseconds: {values}.",
-    ),
-    "mechanism": ("机制", "mechanism"),
-    "t_mb": (
-        "吞吐量：每秒 MB 数（各机制取中位数，极限取最好的一次）",
-        "Throughput: MB per second (mechanisms: median; limits: best repetition)",
-    ),
-    "t_msgs": (
-        "吞吐量：每秒消息数（各机制取中位数，极限取最好的一次）",
-        "Throughput: messages per second (mechanisms: median; limits: best repetition)",
-    ),
-    "t_memcpy": (
-        "占同样大小 memcpy 的比例（1 = 与一次内存复制一样快）",
-        "Share of a memcpy of the same size (100% = as fast as one memory copy)",
-    ),
-    "t_channel": (
-        "占底层原始通道（os.pipe 或 socketpair）同样大小吞吐量的比例",
-        "Share of the raw channel underneath (os.pipe or socketpair) at the same size",
-    ),
-    "t_latency": ("64 字节消息的往返延迟", "Round trip of a 64-byte message"),
-    "median_us": ("中位数（微秒）", "median (µs)"),
-    "p99_us": ("第 99 百分位数（微秒）", "99th percentile (µs)"),
-    "times_channel": ("是原始通道往返的几倍", "times the raw channel's round trip"),
-    "t_recipe": (
-        "传送大数组的做法：复用的共享块，生产者写入，一条消息通知",
-        "The large-array recipe: a reused shared block, written by the producer, one signal",
-    ),
-    "mb_per_s": ("每秒 MB 数", "MB/s"),
-    "transfer_ms": ("每次传送（毫秒）", "per transfer (ms)"),
-    "memcpy_ratio": ("占 memcpy 的比例", "share of memcpy"),
-    "speedup_vs_queue": ("是 Queue 的几倍", "times a Queue"),
-    "t_allocation": (
-        "复制到新缓冲区与复制到复用缓冲区（已访问过的内存）的比较",
-        "Copying into a new buffer against copying into a reused (already touched) one",
-    ),
-    "fresh": ("新缓冲区（MB/s）", "new buffer (MB/s)"),
-    "reused": ("复用的缓冲区（MB/s）", "reused buffer (MB/s)"),
-    "fresh_ratio": ("新/复用", "new / reused"),
-    "t_put": ("put() 何时返回", "When put() returns"),
-    "queue_kind": ("队列", "queue"),
-    "put_us": ("put() 返回（微秒）", "put() returns (µs)"),
-    "delivered_us": ("消费者收到（微秒）", "consumer has it (µs)"),
-    "t_limits": ("这台机器的物理极限", "The physical limits of this machine"),
-    "memcpy_cached": ("memcpy，在缓存中（{}）", "memcpy, in cache ({})"),
-    "memcpy_uncached": ("memcpy，不在缓存中（{}）", "memcpy, not in cache ({})"),
-    "gb_per_s": ("GB/s", "GB/s"),
-    "limit": ("极限", "limit"),
-    "skipped": ("未测量的组合", "Combinations not measured"),
-    "cpu": ("CPU", "CPU"),
-    "cores": ("{} 核", "{} cores"),
-    "memory": ("内存 {}", "{} memory"),
-    "python": ("Python", "Python"),
-    "os": ("操作系统", "OS"),
-    "start_method": ("启动方式", "start method"),
-    "date": ("测量日期", "measured on"),
-    "duration": ("整个运行耗时 {} 分钟，每项重复 {} 次", "the run took {} minutes, {} repetitions"),
-    "load": ("开始时的平均负载 {}（1 分钟）", "load average at the start {} (1 minute)"),
-    "note": ("备注", "note"),
-    "command": ("命令", "command"),
-    "quick": ("这是 --quick 运行：数字较粗略", "a --quick run: rough numbers"),
-    # Punctuation between the parts of a sentence.
-    "separator": ("；", "; "),
-    "comma": ("，", ", "),
-    "colon": ("：", ": "),
-}
+# The words of the charts and tables are the site's interface words, one file
+# per language (hooks/strings.py), read by `word` and `name` below: section
+# `bench`, the mechanisms' names in `bench_names` (API names stay as they are
+# in both languages), punctuation in `punctuation`.  The reasons below stay
+# here: they translate what the results file says, in English, per result.
 SKIP_REASONS = {
     "zh": {
         "array": "Value/Array 只适合小数据；大数据请用共享内存",
@@ -148,11 +41,20 @@ CHART_LIMITS = ("memcpy", "os_pipe", "socketpair")
 
 
 def word(key: str, language: str) -> str:
-    return WORDS[key][LANGUAGES.index(language)]
+    """The word `key` of section `bench` (or of `punctuation`: `separator`, `comma`, `colon`)."""
+    words = strings(language)
+    if key in _PUNCTUATION:
+        return words["punctuation"][_PUNCTUATION[key]]
+    return words["bench"][key]
+
+
+# The punctuation `word` gives, and its name among the interface words.
+_PUNCTUATION = {"separator": "semicolon", "comma": "comma", "colon": "colon"}
 
 
 def name(key: str, language: str) -> str:
-    return NAMES[key][LANGUAGES.index(language)] if key in NAMES else key
+    """A mechanism's name for a reader, or `key` itself for one that has none."""
+    return strings(language)["bench_names"].get(key, key)
 
 
 def size_text(label: str) -> str:
