@@ -1,0 +1,64 @@
+"""Which runs are repeated (`verifier.repeats`): every cell whose inputs changed,
+three times; one slice of the others twice, a different slice for each commit, so
+that any five consecutive commits repeat every cell at least once."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from verifier.repeats import CHANGED, SLICED, WINDOW, Recent, recent, slice_of, times
+
+CELLS = [f"page/example_{n}.py-{m}-py3.{v}.1" for n in range(60) for m in "ab" for v in (9, 14)]
+
+
+def test_five_consecutive_commits_repeat_every_cell() -> None:
+    for first in range(1, 20):
+        repeated = {
+            cell
+            for position in range(first, first + WINDOW)
+            for cell in CELLS
+            if times(cell, [], False, Recent(frozenset(), "x", position)) == SLICED
+        }
+        assert repeated == set(CELLS), first
+
+
+def test_a_slice_is_a_fifth_or_so_and_changes_with_the_commit() -> None:
+    sizes = [sum(slice_of(cell) == n for cell in CELLS) for n in range(WINDOW)]
+    assert all(len(CELLS) / WINDOW / 2 < size < len(CELLS) / WINDOW * 2 for size in sizes), sizes
+    one = {c for c in CELLS if times(c, [], False, Recent(frozenset(), "x", 7)) == SLICED}
+    two = {c for c in CELLS if times(c, [], False, Recent(frozenset(), "x", 8)) == SLICED}
+    assert one and two and not one & two
+
+
+def test_changed_inputs_and_new_interpreters_are_repeated_three_times() -> None:
+    changes = Recent(frozenset({"docs/en/queue.md", "verifier/_startup/sitecustomize.py"}), "x", 3)
+    cell = CELLS[0]
+    plain = times(cell, ["examples/page/example_0.py"], False, Recent(frozenset(), "x", 3))
+    assert plain in (1, SLICED)
+    assert (
+        times(cell, ["examples/page/example_0.py", "docs/en/queue.md"], False, changes) == CHANGED
+    )
+    # A module that makes every run (a folder of RUN_INPUTS) changed: every cell.
+    assert times(cell, ["examples/other.py"], False, changes) == CHANGED
+    quiet = Recent(frozenset({"docs/en/pipe.md"}), "x", 3)
+    assert times(cell, ["examples/page/example_0.py"], True, quiet) == CHANGED
+    assert times(cell, ["examples/page/example_0.py"], False, quiet) == plain
+
+
+def test_recent_reads_the_last_commits_and_the_working_tree(tmp_path: Path) -> None:
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    git("init", "-q")
+    git("config", "user.email", "t@example.org")
+    git("config", "user.name", "t")
+    for n in range(WINDOW + 2):
+        (tmp_path / f"f{n}.txt").write_text("x")
+        git("add", ".")
+        git("commit", "-qm", f"c{n}")
+    (tmp_path / "f0.txt").write_text("changed, not committed")
+    found = recent(tmp_path)
+    assert found.position == WINDOW + 2
+    # The last WINDOW commits added f2..f6; f0 is changed in the working tree.
+    assert found.paths == {f"f{n}.txt" for n in range(2, WINDOW + 2)} | {"f0.txt"}
