@@ -1,12 +1,15 @@
 """Every example is lint-clean and formatted, as code readers copy should be.
 
-ruff checks each file with the settings in `examples/ruff.toml`, the same ones
-an editor or a bare `ruff check examples` applies.  With --update-examples
-(`dev.py update`) both are fixed in place instead.
+ruff checks the examples with the settings in `examples/ruff.toml`, the same
+ones an editor or a bare `ruff check examples` applies: once per test run (two
+ruff processes, not two per file), and each file's test reports that file's
+findings.  With --update-examples (`dev.py update`) both are fixed in place instead.
 """
 
 from __future__ import annotations
 
+import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -29,19 +32,39 @@ def _ruff(*args: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.fixture(scope="session")
+def findings(pytestconfig: pytest.Config) -> dict[str, list[str]]:
+    """Per example file (relative path), what ruff finds: lint findings and the
+    diff its formatter would apply.  Fixed in place first with --update-examples."""
+    if pytestconfig.getoption("update_examples"):
+        _ruff("check", "--fix", "examples")
+        _ruff("format", "examples")
+    # Name the settings file, so that a misplaced or missing one fails here.
+    lint = _ruff("check", "--config", str(SETTINGS), "--output-format=json", "examples")
+    found: dict[str, list[str]] = {}
+    for item in json.loads(lint.stdout or "[]"):
+        where = Path(item["filename"]).resolve().relative_to(REPO_ROOT).as_posix()
+        row, column = item["location"]["row"], item["location"]["column"]
+        found.setdefault(where, []).append(
+            f"{where}:{row}:{column}: {item['code']} {item['message']}"
+        )
+    assert lint.returncode in (0, 1) and lint.stdout, f"ruff check failed:\n{lint.stderr}"
+    formatted = _ruff("format", "--config", str(SETTINGS), "--diff", "examples")
+    for part in re.split(r"(?m)^(?=--- )", formatted.stdout):
+        header = re.match(r"--- (\S+)", part)
+        if header:
+            where = Path(header[1]).as_posix()
+            found.setdefault(where, []).append(f"ruff format would change {where}:\n{part}")
+    return found
+
+
+@pytest.mark.xdist_group("example-style")
 @pytest.mark.parametrize(
     "path", EXAMPLES, ids=[p.relative_to(REPO_ROOT / "examples").as_posix() for p in EXAMPLES]
 )
-def test_example_is_linted_and_formatted(path: Path, pytestconfig: pytest.Config) -> None:
+def test_example_is_linted_and_formatted(path: Path, findings: dict[str, list[str]]) -> None:
     relative = path.relative_to(REPO_ROOT).as_posix()
-    if pytestconfig.getoption("update_examples"):
-        _ruff("check", "--fix", relative)
-        _ruff("format", relative)
-    # Name the settings file, so that a misplaced or missing one fails here.
-    lint = _ruff("check", "--config", str(SETTINGS), "--output-format=full", relative)
-    assert lint.returncode == 0, f"ruff check {relative}:\n{lint.stdout}{lint.stderr}"
-    formatted = _ruff("format", "--config", str(SETTINGS), "--diff", relative)
-    assert formatted.returncode == 0, f"ruff format would change {relative}:\n{formatted.stdout}"
+    assert relative not in findings, "\n".join(findings[relative])
 
 
 def test_ruff_applies_the_examples_settings_to_the_examples() -> None:
