@@ -128,7 +128,11 @@ def verify(
     version = python_version(python)
     if stdout_kind == "file":
         stdout_mode = "pipe"
-    pages = claiming(example, method, version, stdout_kind)
+    # What each page that claims this run expects, asked once, before any run.
+    claims = [
+        (shown.fence.where, expected(shown, method, version, stdout_kind))
+        for shown in claiming(example, method, version, stdout_kind)
+    ]
     for attempt in range(1, repeat + 1):
         result = run_program(
             example.code,
@@ -142,10 +146,10 @@ def verify(
         )
         verdict.results.append(result)
         reports = [
-            _header(example, shown.fence.where, method, python, attempt, repeat, stdout_kind)
+            _header(example, where, method, python, attempt, repeat, stdout_kind)
             + "\n\n".join(found)
-            for shown in pages
-            if (found := differences(result, expected(shown, method, version, stdout_kind)))
+            for where, claim in claims
+            if (found := differences(result, claim))
         ]
         verdict.failures += reports
         verdict.failed_runs += bool(reports)
