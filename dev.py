@@ -179,11 +179,13 @@ def cmd_test(python: Path, args: list[str]) -> int:
 
 
 def cmd_build(python: Path, args: list[str]) -> int:
-    """strict build of both languages into site/"""
+    """strict build of both languages into site/, with the offline copy"""
     if {"-q", "--quiet"} & set(args):
         # mkdocs 1.6 then exits 0 even when --strict found warnings.
         sys.exit("dev.py: build without -q, or warnings would not fail it")
-    return run(python, "-m", "mkdocs", "build", "--strict", *args, env=tool_env())
+    # The offline copy (hooks/offline_copy.py) is built only where it is asked for.
+    env = {**tool_env(), "MKDOCS_OFFLINE_COPY": "1"}
+    return run(python, "-m", "mkdocs", "build", "--strict", *args, env=env)
 
 
 def cmd_update(python: Path, args: list[str]) -> int:

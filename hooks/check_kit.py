@@ -6,7 +6,7 @@ show (`verifier.check` says how).  What the kit holds is `verifier.kit`'s
 (`assemble`, which the test suite runs its examples through too); this hook
 adds the pages' titles and addresses, and zips it.
 
-The archive is the same for the same sources (`hooks.downloads.reproducible_zip`).
+The archive is the same for the same sources (`hooks.archives.reproducible_zip`).
 """
 
 from __future__ import annotations
@@ -17,13 +17,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from hooks.downloads import reproducible_zip
+from hooks.archives import KIT_PATH, reproducible_zip
+from hooks.site_catalog import build_catalog
 from hooks.site_map import LANGUAGES, site_names, url_path
 from verifier.catalog import Catalog, collect
 from verifier.kit import assemble
 
-KIT_PATH = "downloads/check-kit.zip"
-"""Where the kit is in the site, relative to its root."""
 FOLDER = "mp-data-exchange-check"
 """The one folder the archive unpacks to."""
 
@@ -33,13 +32,14 @@ FOLDER = "mp-data-exchange-check"
 @event_priority(-100)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).resolve().parent
-    files.append(File.generated(config, KIT_PATH, content=build_kit(root)))
+    files.append(File.generated(config, KIT_PATH, content=build_kit(root, build_catalog(config))))
     return files
 
 
-def build_kit(root: Path) -> bytes:
-    """The kit's archive for the site at `root` (this repository)."""
-    catalog = collect(root)
+def build_kit(root: Path, catalog: Catalog | None = None) -> bytes:
+    """The kit's archive for the site at `root` (this repository), from the
+    build's catalog (`hooks.site_catalog`) or, outside a build, one read here."""
+    catalog = catalog or collect(root)
     names = {lang: name for lang, (name, _) in site_names().items()}
     entries = assemble(root, catalog, names, _pages(catalog, root))
     return reproducible_zip({f"{FOLDER}/{name}": content for name, content in entries.items()})

@@ -20,10 +20,7 @@ blocks in page order, and the build fails if the two ever disagree.
 from __future__ import annotations
 
 import html
-import io
 import re
-import zipfile
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -33,6 +30,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from hooks.archives import reproducible_zip
 from hooks.site_catalog import page_of
 from hooks.site_map import page_language
 from hooks.strings import strings
@@ -41,9 +39,6 @@ from verifier.pages import Page as ParsedPage
 
 FOLDER = "downloads"
 """Below the site root; this hook writes only `downloads/examples/` in it."""
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-"""Every zip entry's timestamp (the earliest zip allows): the same files give the same zip."""
-
 _ICONS = Path(material.__file__).parent / "templates" / ".icons" / "material"
 _SVG_OPEN = '<svg aria-hidden="true" focusable="false" '
 
@@ -103,21 +98,6 @@ def slug_of(files: list[str]) -> str:
     if len(folders) != 1 or next(iter(folders)).parent != PurePosixPath("examples"):
         raise PluginError(f"downloads: a page's files must share one examples/ folder: {files}")
     return next(iter(folders)).name
-
-
-def reproducible_zip(entries: Mapping[str, bytes]) -> bytes:
-    """A zip of `entries` (name in the archive -> content): sorted, with one fixed
-    timestamp and plain file permissions, so that the same files give the same
-    bytes on every build (the page zips here, the check kit, the offline copy)."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for name in sorted(entries):
-            info = zipfile.ZipInfo(name, ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o100644 << 16
-            info.create_system = 3  # Unix, whatever builds it
-            archive.writestr(info, entries[name])
-    return buffer.getvalue()
 
 
 def zip_bytes(root: Path, files: list[str], slug: str) -> bytes:

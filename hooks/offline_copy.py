@@ -51,8 +51,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+from hooks.archives import reproducible_zip
 from hooks.build_env import build_env
-from hooks.downloads import reproducible_zip
 
 ENV = "MKDOCS_OFFLINE"
 """Set to `true` (by this hook), the build is the offline copy's (mkdocs.yml)."""

@@ -20,7 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from hooks.check_kit import KIT_PATH
+from hooks.archives import KIT_PATH
 from hooks.site_catalog import lines_before, page_of, root_of
 from hooks.site_map import page_language
 from hooks.strings import strings

@@ -23,7 +23,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hooks.check_kit import FOLDER, KIT_PATH, build_kit
+from hooks.archives import KIT_PATH
+from hooks.check_kit import FOLDER, build_kit
 from hooks.site_map import LANGUAGES
 from verifier.catalog import REPO_ROOT, site_catalog
 from verifier.check import SUMMARY

@@ -16,7 +16,7 @@ import pytest
 
 from devtools.built_site import Site, parse_html
 from hooks import verified_marks
-from hooks.check_kit import KIT_PATH
+from hooks.archives import KIT_PATH
 from hooks.site_map import (
     CONFIG_FILE,
     HOME,
