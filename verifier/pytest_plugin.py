@@ -205,19 +205,12 @@ def _example_run(item: pytest.Item) -> ExampleRun | None:
     return callspec.params.get("example_run") if callspec else None
 
 
-@pytest.hookimpl(trylast=True)
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Group each interpreter's runs (one worker makes them through one kit), and
-    make the longest first.  In update mode, note the last selected run of each
-    example: that test plans the example's rewrite, once the runs before it have
-    been made.  Runs after deselection (`-k`, `--start-methods`)."""
-    state = config.stash.get(_UPDATE, None)
-    if state is not None:
-        for item in items:
-            run = _example_run(item)
-            if run is not None and run.stdout_kind == "terminal":
-                state.selected.setdefault(run.example.id, set()).add(run.method)
-                state.planner[run.example.id] = item.nodeid
+    make the longest first.  Before pytest-xdist's own hook, which reads the
+    groups (`--dist loadgroup`)."""
+    if config.stash.get(_UPDATE, None) is not None:
         return
     measured = _durations()["seconds"]
     position = {id(item): n for n, item in enumerate(items)}
@@ -231,6 +224,21 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         return (-measured.get(run.run.id, 1.0) if run else 0.0, position[id(item)])
 
     items.sort(key=longest_first)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """In update mode, note the last selected run of each example: that test plans
+    the example's rewrite, once the runs before it have been made.  After
+    deselection (`-k`, `--start-methods`), so a partial selection updates too."""
+    state = session.config.stash.get(_UPDATE, None)
+    if state is None:
+        return
+    for item in session.items:
+        run = _example_run(item)
+        if run is not None and run.stdout_kind == "terminal":
+            state.selected.setdefault(run.example.id, set()).add(run.method)
+            state.planner[run.example.id] = item.nodeid
 
 
 def _durations() -> dict:
