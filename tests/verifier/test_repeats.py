@@ -62,3 +62,24 @@ def test_recent_reads_the_last_commits_and_the_working_tree(tmp_path: Path) -> N
     assert found.position == WINDOW + 2
     # The last WINDOW commits added f2..f6; f0 is changed in the working tree.
     assert found.paths == {f"f{n}.txt" for n in range(2, WINDOW + 2)} | {"f0.txt"}
+
+
+def test_a_lock_change_counts_only_if_it_changes_the_examples_pins(tmp_path: Path) -> None:
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    lock = tmp_path / "requirements.lock"
+    pins = "numpy==2.0.2 \\\n    # via mp-data-exchange-docs (pyproject.toml)\n"
+    tool = "pytest==8.3.0 \\\n    # via mp-data-exchange-docs (pyproject.toml)\n"
+    git("init", "-q")
+    git("config", "user.email", "t@example.org")
+    git("config", "user.name", "t")
+    for n in range(WINDOW + 1):
+        lock.write_text(pins + tool)
+        (tmp_path / f"f{n}.txt").write_text("x")
+        git("add", ".")
+        git("commit", "-qm", f"c{n}")
+    lock.write_text(pins + tool.replace("8.3.0", "8.4.2"))
+    assert "requirements.lock" not in recent(tmp_path).paths
+    lock.write_text(pins.replace("2.0.2", "2.0.3") + tool)
+    assert "requirements.lock" in recent(tmp_path).paths
