@@ -11,7 +11,7 @@ The archive is the same for the same sources (`hooks.archives.reproducible_zip`)
 
 from __future__ import annotations
 
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -22,6 +22,7 @@ from hooks.site_catalog import build_catalog
 from hooks.site_map import LANGUAGES, site_names, url_path
 from verifier.catalog import Catalog, collect
 from verifier.kit import assemble
+from verifier.pages import page_name
 
 FOLDER = "mp-data-exchange-check"
 """The one folder the archive unpacks to."""
@@ -50,16 +51,16 @@ def _pages(catalog: Catalog, root: Path) -> dict[str, dict[str, dict[str, str]]]
     in each language."""
     pages: dict[str, dict[str, dict[str, str]]] = {}
     for page in catalog.pages:
-        language, name = page.path.parts[1], PurePosixPath(*page.path.parts[2:]).with_suffix("")
+        language, name = page.path.parts[1], page_name(page.path)
         if not page.examples or language not in LANGUAGES:
             continue
         text = (root / page.path).read_text(encoding="utf-8")
         title = next(
             (line[2:].split("{")[0].strip() for line in text.splitlines() if line.startswith("# ")),
-            str(name),
+            name,
         )
-        pages.setdefault(str(name), {})[language] = {
+        pages.setdefault(name, {})[language] = {
             "title": title,
-            "path": url_path(language, str(name)),
+            "path": url_path(language, name),
         }
     return pages

@@ -34,7 +34,8 @@ from hooks.archives import reproducible_zip
 from hooks.site_catalog import page_of
 from hooks.site_map import page_language
 from hooks.strings import strings
-from verifier.pages import DIAGRAMS, parse_page
+from verifier.declarations import page_name_of
+from verifier.pages import DIAGRAMS, parse_page, shown_files
 from verifier.pages import Page as ParsedPage
 
 FOLDER = "downloads"
@@ -77,27 +78,28 @@ _shown: dict[str, list[str]] = {}
 
 def page_files(parsed: ParsedPage) -> list[_Block]:
     """The code blocks a page renders, in order, each with the file it offers:
-    a program (`ShownExample.file`) or a companion file it needs (`.files`);
-    `parsed` is the page as the page checker reads it (`verifier.pages`)."""
-    programs = {example.fence.line: example.file for example in parsed.examples}
-    companions = {file for example in parsed.examples for file, _ in example.files}
-    blocks = []
-    for fence in parsed.fences:
-        if fence.language in DIAGRAMS or fence.malformed:
-            continue  # a diagram is no code block; SuperFences leaves the malformed as text
-        file = programs.get(fence.line)
-        if file is None and fence.language not in {"python", "py", "python3", "py3"}:
-            file = next((c for c in sorted(companions) if f'"{c}"' in fence.body), None)
-        blocks.append(_Block(fence.attrs.get("title"), file))
-    return blocks
+    the one the page checker says it shows (`verifier.pages.shown_files`: a
+    program, or a companion file one needs); `parsed` is the page as it reads it."""
+    shown = shown_files(parsed)
+    return [
+        _Block(fence.attrs.get("title"), shown.get(fence.line))
+        for fence in parsed.fences
+        # a diagram is no code block; SuperFences leaves the malformed as text
+        if fence.language not in DIAGRAMS and not fence.malformed
+    ]
 
 
 def slug_of(files: list[str]) -> str:
-    """The folder of `examples/` that a page's files are in (one folder per page)."""
-    folders = {PurePosixPath(file).parent for file in files}
-    if len(folders) != 1 or next(iter(folders)).parent != PurePosixPath("examples"):
+    """The name of the page a page's files are on (`verifier.declarations.page_name_of`,
+    one folder of `examples/` per page), which names its zip; a nested one has no
+    zip name yet."""
+    try:
+        names = {page_name_of(file) for file in files}
+    except ValueError:
+        names = set()
+    if len(names) != 1 or "/" in next(iter(names)):
         raise PluginError(f"downloads: a page's files must share one examples/ folder: {files}")
-    return next(iter(folders)).name
+    return next(iter(names))
 
 
 def zip_bytes(root: Path, files: list[str], slug: str) -> bytes:

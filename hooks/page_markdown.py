@@ -31,12 +31,10 @@ from mkdocs.utils.meta import get_data
 from hooks.site_map import CONFIG_FILE, LANGUAGES, page_language, site_names
 from hooks.strings import strings
 from verifier.includes import expand
+from verifier.pages import INCLUDE, MARKER
 
-# A `--8<--` line (an escaped one, `;--8<--`, is shown as written, without the `;`).
-_INCLUDE = re.compile(r'^(?P<indent>[ \t]*)--8<--[ \t]+"(?P<path>[^"]+)"[ \t]*$', re.MULTILINE)
+# An escaped `--8<--` line, `;--8<--`, is shown as written, without the `;`.
 _ESCAPED = re.compile(r"^(?P<indent>[ \t]*);(?=--8<--)", re.MULTILINE)
-# The annotation marker of an example's line, as verifier/pages.py (_MARKER) reads it.
-_MARKER = re.compile(r"[ \t]*#[ \t]*\((?P<number>\d+)\)!?[ \t]*$", re.MULTILINE)
 
 _navs: dict[str, Navigation] = {}
 _sources: dict[str, str] = {}
@@ -55,10 +53,10 @@ def inline_includes(markdown: str) -> str:
     def included(line: re.Match) -> str:
         text = expand(line[0].strip(), CONFIG_FILE).rstrip("\n")
         if line["path"].startswith("examples/"):
-            text = _MARKER.sub("", text)
+            text = MARKER.sub("", text)
         return "\n".join(line["indent"] + each if each else each for each in text.split("\n"))
 
-    return _ESCAPED.sub(r"\g<indent>", _INCLUDE.sub(included, markdown))
+    return _ESCAPED.sub(r"\g<indent>", INCLUDE.sub(included, markdown))
 
 
 def on_startup(*, command: str, dirty: bool) -> None:

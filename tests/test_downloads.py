@@ -2,6 +2,11 @@
 program and companion file a page shows, each serving the file byte for byte
 as it is in examples/, and each page's zip holding exactly that page's files.
 
+Which block shows which file is the page checker's rule (`shown_files` in
+verifier/pages.py), which the hook and the checks below both read; so that a
+mistake in that rule cannot hide behind itself, the rule is held to lists
+written out by hand for a few pages (`SHOWN`) and to what the pages declare.
+
 The checks are functions that list what is wrong in a built site's folder, so
 that the tests at the end can run them on a damaged copy and see them fail.
 """
@@ -22,23 +27,70 @@ from hooks.archives import ZIP_TIME
 from hooks.site_map import catalog_page, html_file
 from hooks.strings import strings
 from verifier.catalog import REPO_ROOT, site_catalog
-from verifier.pages import PYTHON_LANGUAGES, Page
+from verifier.pages import Page, shown_files
 
 pytestmark = pytest.mark.xdist_group("site")
 
+SHOWN = {
+    "languages": [  # each C or JavaScript file before its program; upper.js once, for two
+        "examples/languages/shm_reader.c",
+        "examples/languages/shm_reader.py",
+        "examples/languages/shm_owner.c",
+        "examples/languages/c_owns.py",
+        "examples/languages/upper.js",
+        "examples/languages/jsonl_node.py",
+        "examples/languages/jsonl_batch.py",
+        "examples/languages/read_records.c",
+        "examples/languages/struct_records.py",
+        "examples/languages/read_npy.c",
+        "examples/languages/npy_to_c.py",
+        "examples/languages/double_npy.c",
+        "examples/languages/memmap_with_c.py",
+    ],
+    "queue": [  # after a diagram
+        "examples/queue/put_get.py",
+        "examples/queue/producers_consumers.py",
+        "examples/queue/joinable_queue.py",
+        "examples/queue/join_before_drain.py",
+        "examples/queue/get_timeout.py",
+        "examples/queue/copy_not_shared.py",
+        "examples/queue/simple_queue.py",
+        "examples/queue/close_join_thread.py",
+        "examples/queue/cancel_join_thread.py",
+    ],
+    "performance": [  # and a { .bash .not-runnable } block
+        "examples/performance/put_returns_early.py",
+        "examples/performance/hidden_copy.py",
+        "examples/performance/out_of_band.py",
+        "examples/performance/large_array.py",
+    ],
+    "glossary": [],  # includes a table from docs/_includes/, no example
+}
+"""The files some pages show, in page order, the same in both languages: written
+out by reading the pages, not by the rule they check."""
 
-def shown_files(page: Page) -> list[str]:
-    """The files a page's blocks show, in page order: each program and each
-    companion file (`data-files`) in the block that includes it."""
-    programs = {example.fence.line: example.file for example in page.examples}
-    companions = sorted({file for example in page.examples for file, _ in example.files})
-    shown = []
-    for fence in page.fences:
-        if fence.line in programs:
-            shown.append(programs[fence.line])
-        elif fence.language not in PYTHON_LANGUAGES:
-            shown += [file for file in companions if f'"{file}"' in fence.body]
-    return shown
+
+def _pages_named(name: str) -> list[Page]:
+    """The page `name` in both languages."""
+    paths = {f"docs/{language}/{name}.md" for language in ("zh", "en")}
+    return [page for page in site_catalog().pages if page.path.as_posix() in paths]
+
+
+def test_the_pages_written_out_show_those_files() -> None:
+    for name, files in SHOWN.items():
+        pages = _pages_named(name)
+        assert len(pages) == 2, name
+        for page in pages:
+            assert list(shown_files(page).values()) == files, page.path
+
+
+def test_every_page_shows_each_program_and_each_file_it_needs() -> None:
+    """What the blocks show is what the page declares: its programs and their
+    `data-files`, each at least once, and nothing else."""
+    for page in site_catalog().pages:
+        declared = {e.file for e in page.examples}
+        declared |= {file for e in page.examples for file, _ in e.files}
+        assert set(shown_files(page).values()) == declared, page.path
 
 
 def _links(site_dir: Path, page: Page, css_class: str) -> list[tuple[str, dict[str, str]]]:
@@ -64,7 +116,7 @@ def link_problems(site_dir: Path) -> list[str]:
     for page in site_catalog().pages:
         language, _ = catalog_page(page)
         links = _links(site_dir, page, "code-download")
-        wanted = [f"{downloads.FOLDER}/{file}" for file in shown_files(page)]
+        wanted = [f"{downloads.FOLDER}/{file}" for file in shown_files(page).values()]
         if [where for where, _ in links] != wanted:
             problems.append(f"{page.path}: links to {[w for w, _ in links]}, shows {wanted}")
             continue
@@ -80,7 +132,7 @@ def link_problems(site_dir: Path) -> list[str]:
 
 def content_problems(site_dir: Path) -> list[str]:
     """Each download is its example file, byte for byte."""
-    files = {file for page in site_catalog().pages for file in shown_files(page)}
+    files = {file for page in site_catalog().pages for file in shown_files(page).values()}
     return [
         f"{downloads.FOLDER}/{file} differs from {file}"
         for file in sorted(files)
@@ -96,7 +148,7 @@ def zip_problems(site_dir: Path) -> list[str]:
     for page in site_catalog().pages:
         language, _ = catalog_page(page)
         links = _links(site_dir, page, "page-zip")
-        files = shown_files(page)
+        files = list(shown_files(page).values())
         if not files:
             if links:
                 problems.append(f"{page.path}: shows no program but links to {links}")
@@ -141,6 +193,21 @@ def test_every_download_is_its_example_file(site: Site) -> None:
 
 def test_every_page_zip_holds_exactly_its_files(site: Site) -> None:
     assert not zip_problems(site.dir), "\n".join(zip_problems(site.dir))
+
+
+def test_the_site_offers_the_files_written_out(site: Site) -> None:
+    """The links and the zip of each page in `SHOWN`, as built."""
+    for name, files in SHOWN.items():
+        for page in _pages_named(name):
+            links = [where for where, _ in _links(site.dir, page, "code-download")]
+            assert links == [f"{downloads.FOLDER}/{file}" for file in files], page.path
+        archive = site.dir / downloads.FOLDER / "examples" / f"{name}.zip"
+        if not files:
+            assert not archive.exists(), archive
+            continue
+        with zipfile.ZipFile(archive) as held:
+            names = sorted(info.filename for info in held.infolist())
+        assert names == sorted(f"{name}/{PurePosixPath(file).name}" for file in files)
 
 
 def test_zips_are_reproducible(site: Site) -> None:

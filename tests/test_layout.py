@@ -13,31 +13,37 @@ from pathlib import Path
 import pytest
 
 from verifier.catalog import REPO_ROOT, site_catalog
+from verifier.declarations import page_name_of
+from verifier.pages import page_name
 
 PAGES = sorted(site_catalog().pages, key=lambda p: p.path)
 _NOT_OURS = {".git", ".venv", ".venvs", "node_modules", "site", "test-artifacts"}
-
-
-def folder_of(page_path: Path) -> str:
-    """`examples/synchronization/` for `docs/zh/synchronization.md`."""
-    return "examples/" + Path(*page_path.parts[2:]).with_suffix("").as_posix() + "/"
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[p.path.as_posix() for p in PAGES])
 def test_a_pages_examples_are_in_the_folder_named_after_it(page) -> None:
     """So that `-k <page>` selects its runs and a newcomer finds its files by name."""
     stray = stray_examples(page)
-    assert not stray, f"{page.path} shows examples outside {folder_of(page.path)}: {stray}"
+    folder = f"examples/{page_name(page.path)}/"
+    assert not stray, f"{page.path} shows examples outside {folder}: {stray}"
 
 
 def stray_examples(page) -> list[str]:
-    """The files a page shows from outside the folder named after it."""
-    return [e.file for e in page.examples if not e.file.startswith(folder_of(page.path))]
+    """The files a page shows from outside the folder named after it
+    (`verifier.declarations.page_name_of`, the rule the downloads and the kit's report use)."""
+    return [e.file for e in page.examples if page_name_of(e.file) != page_name(page.path)]
 
 
 def test_a_pages_examples_are_in_the_folder_named_after_it_finds() -> None:
     """A page showing another page's program, or one of a folder whose name only
-    begins with the page's (`examples/queue-extra/` for `queue.md`)."""
+    begins with the page's (`examples/queue-extra/` for `queue.md`), or one of a
+    folder inside the page's."""
+    assert page_name(Path("docs/zh/queue.md")) == page_name(Path("docs/en/queue.md")) == "queue"
+    assert page_name(Path("docs/en/contributing/verification.md")) == "contributing/verification"
+    assert page_name_of("examples/queue/put_get.py") == "queue"
+    assert page_name_of("examples/contributing/verification/x.py") == "contributing/verification"
+    with pytest.raises(ValueError):
+        page_name_of("examples/put_get.py")
     queue = next(p for p in PAGES if p.path == Path("docs/en/queue.md"))
     pipe = next(p for p in PAGES if p.path == Path("docs/en/pipe.md"))
     assert stray_examples(queue) == [] and queue.examples
@@ -45,6 +51,8 @@ def test_a_pages_examples_are_in_the_folder_named_after_it_finds() -> None:
     assert stray_examples(planted) == [pipe.examples[0].file]
     sibling = replace(queue.examples[0], file="examples/queue-extra/put_get.py")
     assert stray_examples(replace(queue, examples=[sibling])) == [sibling.file]
+    inner = replace(queue.examples[0], file="examples/queue/inner/put_get.py")
+    assert stray_examples(replace(queue, examples=[inner])) == [inner.file]
 
 
 def _our_python_files() -> list[Path]:

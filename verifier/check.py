@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from verifier import processes, shm
-from verifier.declarations import START_METHODS, Example, load
+from verifier.declarations import START_METHODS, Example, load, page_name_of
 from verifier.interpreters import describe_python, python_version
 from verifier.plan import NOT_CLAIMED, RUN, SKIPPED, UNAVAILABLE, Run, plan, runs
 from verifier.runner import DEFAULT_TIMEOUT, HAVE_PTY, run_dir_prefix, sigint_as_in_a_terminal
@@ -284,9 +284,8 @@ def _results(version: str, outcomes: list[Outcome], left: list[str]) -> str:
 
 
 def _page_of(example: Example) -> str:
-    """The page an example belongs to: its folder is named after the page
-    (`queue/put_get.py` is on `queue`; a nested page's folder is nested too)."""
-    return example.id.rsplit("/", 1)[0]
+    """The page an example belongs to: its folder is named after the page."""
+    return page_name_of(example.file)
 
 
 def _heading(site: dict, python: str, mode: str, jobs: int) -> str:

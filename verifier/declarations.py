@@ -39,6 +39,19 @@ def claimed_kinds(blocks: Iterable[OutputBlock]) -> tuple[str, ...]:
     return tuple(k for k in STDOUT_KINDS if k in claimed)
 
 
+EXAMPLES = PurePosixPath("examples")
+"""The folder of every example: a page's are in `examples/<page name>/`."""
+
+
+def page_name_of(file: str) -> str:
+    """The name of the page an example file is on: its folder below `examples/`
+    (`examples/queue/put_get.py` is on `queue`; see `page_name`)."""
+    folder = PurePosixPath(file).parent
+    if folder == EXAMPLES or not folder.is_relative_to(EXAMPLES):
+        raise ValueError(f"{file} is not in a page's folder of {EXAMPLES}/")
+    return folder.relative_to(EXAMPLES).as_posix()
+
+
 @dataclass(frozen=True)
 class Fence:
     """One fenced code block of a page, with where it sits in the page text."""

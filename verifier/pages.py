@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from pymdownx.snippets import SnippetMissingError
@@ -51,9 +51,18 @@ NOT_RUNNABLE = "not-runnable"
 DIAGRAMS = {"mermaid"}
 WILDCARD = "ellipsis"
 
-_INCLUDE = re.compile(r'^-+8<-+[ \t]+"(?P<path>[^"]+)"$')
-# Material removes a `# (1)!` comment from the code it shows and copies.
-_MARKER = re.compile(r"[ \t]*#[ \t]*\((?P<number>\d+)\)!?[ \t]*$", re.MULTILINE)
+# The rules other code must read as the checker does live here, once: what an
+# include line and an annotation marker look like (hooks/page_markdown.py reads
+# them too), which block shows which example file (`shown_files`, offered for
+# download by hooks/downloads.py), and which page an example's folder belongs
+# to (`page_name`; an example file's, `verifier.declarations.page_name_of`, which
+# the check kit carries).
+INCLUDE = re.compile(r'^(?P<indent>[ \t]*)-+8<-+[ \t]+"(?P<path>[^"]+)"[ \t]*$', re.MULTILINE)
+"""A line that includes a file (pymdownx.snippets): `--8<-- "examples/queue/put_get.py"`.
+A block is an include when its whole body is one (`INCLUDE.fullmatch(body.strip())`)."""
+MARKER = re.compile(r"[ \t]*#[ \t]*\((?P<number>\d+)\)!?[ \t]*$", re.MULTILINE)
+"""An annotation marker ending a line of code, `# (1)!`: Material removes it from
+the code it shows and copies, so whoever shows or runs that code removes it too."""
 _LIST_ITEM = re.compile(r"^(?P<indent> *)\d+\.[ \t]")
 _PROGRAM_ATTRS = {"title", "hl_lines", "linenums", "data-platforms", "data-files", "data-needs"}
 _OUTPUT_ATTRS = {"title", "data-methods", "data-exit", "data-python", "data-stdout"}
@@ -71,6 +80,26 @@ class Page:
     """The verified examples the page shows, with the outputs it claims for them."""
     problems: list[str] = field(default_factory=list)
     """One `page:line: message` per block that breaks the rules above."""
+
+
+def shown_files(page: Page) -> dict[int, str]:
+    """The example file each block of `page` shows, by the line of its opening
+    fence, in page order: a program (`ShownExample.file`), or a file a program
+    on the page needs (`data-files`) in a block of its own that includes it
+    (`_is_source`).  The site offers exactly these for download (hooks/downloads.py)."""
+    needed = {file for example in page.examples for file, _ in example.files}
+    shown = {example.fence.line: example.file for example in page.examples}
+    for fence in page.fences:
+        if _is_source(fence) and _included(fence) in needed:
+            shown[fence.line] = _included(fence)
+    return dict(sorted(shown.items()))
+
+
+def page_name(page: Path) -> str:
+    """A page's name, the same in both languages: `docs/zh/queue.md` and
+    `docs/en/queue.md` are `queue`; `docs/en/contributing/verification.md` is
+    `contributing/verification`.  Its examples are in `examples/<name>/`."""
+    return PurePosixPath(*page.parts[2:]).with_suffix("").as_posix()
 
 
 def read_page(path: Path, root: Path) -> Page:
@@ -112,7 +141,7 @@ def parse_page(text: str, relative: Path, root: Path) -> Page:
             pending = None
         if NOT_RUNNABLE in fence.classes or fence.language in DIAGRAMS:
             continue
-        if fence.language not in PYTHON_LANGUAGES and _INCLUDE.match(fence.body.strip()):
+        if _is_source(fence):
             sources.append(fence)
             continue
         if fence.language not in PYTHON_LANGUAGES:
@@ -128,10 +157,27 @@ def parse_page(text: str, relative: Path, root: Path) -> Page:
     return page
 
 
+def _is_source(fence: Fence) -> bool:
+    """A block that shows a source file a program may need: a fence in a language
+    other than Python, neither output, diagram nor marked not runnable, whose
+    only line includes a file."""
+    return (
+        not fence.malformed
+        and fence.language not in PYTHON_LANGUAGES | STREAMS.keys() | DIAGRAMS
+        and NOT_RUNNABLE not in fence.classes
+        and INCLUDE.fullmatch(fence.body.strip()) is not None
+    )
+
+
+def _included(fence: Fence) -> str:
+    """The file a block whose only line is an include includes."""
+    return INCLUDE.fullmatch(fence.body.strip())["path"]
+
+
 def _source_problems(sources: list[Fence], examples: list[ShownExample]) -> list[str]:
     """Every source file shown is one a program needs, and every file a program
     needs is shown: a reader who copies the page's blocks has the whole example."""
-    shown = {_INCLUDE.match(f.body.strip()).group("path"): f for f in sources}
+    shown = {_included(f): f for f in sources}
     needed = {file: e for e in examples for file, _ in e.files}
     problems = [
         f"{fence.where}: {path} is included, but no program on this page names it "
@@ -195,7 +241,7 @@ def _start_example(
     if unknown or fence.classes:
         extra = sorted(unknown) + [f".{c}" for c in fence.classes]
         problems.append(f"{fence.where}: unknown settings on a program: {extra}")
-    include = _INCLUDE.match(fence.body.strip())
+    include = INCLUDE.fullmatch(fence.body.strip())
     if not include or ":" in include.group("path"):
         problems.append(
             f"{fence.where}: a runnable program must be one line including a whole "
@@ -212,8 +258,8 @@ def _start_example(
     except SnippetMissingError as error:
         problems.append(f"{fence.where}: cannot include {example}: {error}")
         return None
-    markers = [int(m.group("number")) for m in _MARKER.finditer(shown)]
-    if any(not m.group(0).rstrip().endswith("!") for m in _MARKER.finditer(shown)):
+    markers = [int(m.group("number")) for m in MARKER.finditer(shown)]
+    if any(not m.group(0).rstrip().endswith("!") for m in MARKER.finditer(shown)):
         problems.append(
             f"{fence.where}: write annotation markers as `# (1)!` so that copying "
             f"the code removes the whole comment ({example})"
@@ -243,7 +289,7 @@ def _start_example(
     needs = _listed(fence, "data-needs")
     if any(not re.fullmatch(r"[A-Za-z0-9._+-]+", n) for n in needs):
         problems.append(f"{fence.where}: data-needs takes program names, not {needs}")
-    shown = _MARKER.sub("", shown)
+    shown = MARKER.sub("", shown)
     return _Pending(fence, example, shown, platforms, len(markers), tuple(files), needs)
 
 
