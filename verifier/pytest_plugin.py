@@ -493,7 +493,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config)
             props = dict(getattr(report, "user_properties", []))
             if report.when != "call" or "example_runs" not in props:
                 continue
-            if props["example_runs"]:
+            if props["example_runs"] and "example_seconds" in props:
                 each = json.loads(props["example_seconds"])["verify"] / props["example_runs"]
                 run_id = props["example_run"]
                 seconds[run_id] = max(seconds.get(run_id, 0.0), round(each, 2))
