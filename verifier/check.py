@@ -284,8 +284,12 @@ def _results(version: str, outcomes: list[Outcome], left: list[str]) -> str:
 
 
 def _page_of(example: Example) -> str:
-    """The page an example belongs to: its folder is named after the page."""
-    return page_name_of(example.file)
+    """The page an example belongs to: its folder is named after the page (a site
+    that keeps its examples right in `examples/` gets one table for them all)."""
+    try:
+        return page_name_of(example.file)
+    except ValueError:
+        return "examples"
 
 
 def _heading(site: dict, python: str, mode: str, jobs: int) -> str:

@@ -212,18 +212,39 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     groups (`--dist loadgroup`)."""
     if config.stash.get(_UPDATE, None) is not None:
         return
-    measured = _durations()["seconds"]
-    position = {id(item): n for n, item in enumerate(items)}
+    durations = _durations()
+    measured, groups = durations["seconds"], durations.get("groups", {})
     for item in items:
         run = _example_run(item)
         if run is not None:
             item.add_marker(pytest.mark.xdist_group(f"examples-py{run.version}"))
+    # xdist hands out a group whole, in the order of its first test: the longest
+    # groups first (an interpreter's runs, the built site's tests), then the
+    # tests of no group, so that the two workers finish together.
+    seconds = {
+        id(item): measured.get(run.run.id, 1.0) if (run := _example_run(item)) else 0.0
+        for item in items
+    }
+    weight: dict[str, float] = {}
+    for item in items:
+        group = _group(item)
+        if group:
+            weight[group] = weight.get(group, 0.0) + seconds[id(item)]
+    weight.update({g: s for g, s in groups.items() if g in weight})
+    # A group of other tests with no measured seconds first: it may be the longest.
+    weight.update({g: float("inf") for g, s in weight.items() if not s and g not in groups})
+    position = {id(item): n for n, item in enumerate(items)}
 
-    def longest_first(item: pytest.Item) -> tuple[float, int]:
-        run = _example_run(item)
-        return (-measured.get(run.run.id, 1.0) if run else 0.0, position[id(item)])
+    def longest_first(item: pytest.Item) -> tuple[float, str, float, int]:
+        group = _group(item) or ""
+        return (-weight.get(group, 0.0), group, -seconds[id(item)], position[id(item)])
 
     items.sort(key=longest_first)
+
+
+def _group(item: pytest.Item) -> str | None:
+    marker = item.get_closest_marker("xdist_group")
+    return (marker.args[0] if marker.args else marker.kwargs.get("name")) if marker else None
 
 
 @pytest.hookimpl(trylast=True)
@@ -350,14 +371,15 @@ class _Kit:
         if mode:
             command += ["--stdout-mode", mode]
         allowed = 300 + timeout * sum(n for _, n in only) / jobs
+        output = ""
         try:
             done = subprocess.run(
                 command, cwd=folder, capture_output=True, text=True, timeout=allowed, check=False
             )
-            output = done.stdout + done.stderr
+            output = f"exit status {done.returncode}\n{done.stdout}{done.stderr}"
             found = json.loads(json_file.read_text(encoding="utf-8"))
         except (OSError, ValueError, subprocess.TimeoutExpired) as error:
-            output = f"{error}\n{getattr(error, 'output', '') or ''}"
+            output = f"{error}\n{output or getattr(error, 'output', '') or ''}"
             found = {"runs": {}, "left": []}
         for r in batch:
             self.results[r.id] = found["runs"].get(r.run.id) or {
@@ -483,6 +505,19 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 # --- the summary --------------------------------------------------------------
 
 
+def _group_seconds(terminalreporter) -> dict[str, float]:
+    """Seconds per xdist group in this session (pytest-xdist puts the group after
+    an `@` in the test ids it reports), every phase of every test."""
+    found: dict[str, float] = {}
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            nodeid, duration = getattr(report, "nodeid", ""), getattr(report, "duration", 0.0)
+            if "@" in nodeid and isinstance(duration, float):
+                group = nodeid.rsplit("@", 1)[1]
+                found[group] = round(found.get(group, 0.0) + duration, 1)
+    return dict(sorted(found.items()))
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config) -> None:
     made: Counter[str] = Counter()
     failed: Counter[str] = Counter()
@@ -526,7 +561,11 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config)
         for line in unverified(list(by_version)):
             terminalreporter.write_line(f"{line:<10} not verified: no interpreter ran")
     if config.getoption("write_durations") and seconds:
-        measured = {"pythons": sorted(by_version, key=version_key), "seconds": seconds}
+        measured = {
+            "pythons": sorted(by_version, key=version_key),
+            "seconds": seconds,
+            "groups": _group_seconds(terminalreporter),
+        }
         DURATIONS.write_text(json.dumps(measured, indent=1, sort_keys=True) + "\n")
         terminalreporter.write_line(f"durations of {len(seconds)} runs written to {DURATIONS}")
     left = config.stash.get(_LEFTOVERS, None)
