@@ -298,7 +298,6 @@ def verify_example(request: pytest.FixtureRequest) -> Callable[[ExampleRun], Non
         made, failed = result.get("runs", 0), result.get("failed_runs", 0)
         record += _summary_properties(example_run, runs=made, failed=failed)
         record.append(("example_seconds", json.dumps({"verify": result.get("seconds", 0.0)})))
-        left = kit.left.pop(example_run.python, None)
         status, reason = result["status"], result["reason"]
         if status == SKIPPED and result.get("missing_packages"):
             # The suite prepares every interpreter with the examples' packages.
@@ -306,6 +305,7 @@ def verify_example(request: pytest.FixtureRequest) -> Callable[[ExampleRun], Non
         if status != RUN:
             pytest.skip(f"{status}: {reason}")
         failures = list(result["failures"])
+        left = kit.left.pop(example_run.python, None)  # reported by the first run made
         if left:
             failures.append(
                 "left behind after the kit's runs on this interpreter:\n"
