@@ -15,5 +15,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Site:
-    """Both languages, built once per worker; tests using it go in xdist_group("site")."""
+    """Both languages, built once per worker.  Each test module that uses it is
+    an xdist group of its own (`site-<module>`), so that the modules spread over
+    the workers: a build is about 20 s, the browser tests many minutes."""
     return build_site(tmp_path_factory.mktemp("site"))

@@ -95,7 +95,7 @@ def verdicts(report: Path) -> list[str]:
     ]
 
 
-@pytest.mark.xdist_group("site")
+@pytest.mark.xdist_group("site-check_kit")
 def test_the_site_serves_the_kit(site, kit_bytes: bytes) -> None:
     """The site's download is this kit, small, and holds every program and the
     runner's modules; built twice, it is the same archive."""

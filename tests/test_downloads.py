@@ -29,7 +29,7 @@ from hooks.strings import strings
 from verifier.catalog import REPO_ROOT, site_catalog
 from verifier.pages import Page, shown_files
 
-pytestmark = pytest.mark.xdist_group("site")
+pytestmark = pytest.mark.xdist_group("site-downloads")
 
 SHOWN = {
     "languages": [  # each C or JavaScript file before its program; upper.js once, for two

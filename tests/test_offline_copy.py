@@ -67,7 +67,7 @@ def test_the_copy_is_built_only_when_asked(
     assert built == ([(tmp_path / "mkdocs.yml", tmp_path / "site" / ZIP)] if wanted else [])
 
 
-@pytest.mark.xdist_group("site")
+@pytest.mark.xdist_group("site-offline_copy")
 def test_a_build_without_the_copy_links_a_placeholder(site: Site) -> None:
     assert site.returncode == 0, site.log
     home = (site.dir / "index.html").read_text(encoding="utf-8")

@@ -22,7 +22,7 @@ from hooks import page_markdown
 from hooks.site_map import HOME, LANGUAGES, catalog_page, html_file, site_config, url_path
 from verifier.catalog import REPO_ROOT, site_catalog
 
-pytestmark = pytest.mark.xdist_group("site")
+pytestmark = pytest.mark.xdist_group("site-page_furniture")
 
 MONTHS = [
     "January",

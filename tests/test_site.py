@@ -1,8 +1,8 @@
 """The built site: strict build, self-contained pages, language switcher, search.
 
-The site is built once (`mkdocs build --strict`, both languages; the `site`
-fixture of conftest.py) and every test here reads the result; the xdist group
-keeps them on one worker, together with the browser tests of tests/browser/.
+The site is built once per worker (`mkdocs build --strict`, both languages; the
+`site` fixture of conftest.py) and every test here reads the result; the xdist
+group `site-site` keeps them on one worker.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from verifier.catalog import REPO_ROOT, site_catalog
 from verifier.fences import scan_fences
 from verifier.interpreters import END_OF_LIFE, SUPPORTED
 
-pytestmark = pytest.mark.xdist_group("site")
+pytestmark = pytest.mark.xdist_group("site-site")
 
 
 def test_strict_build_succeeds_without_warnings(site: Site, record_property) -> None:

@@ -6,8 +6,9 @@ Debian's (`/usr/bin/chromium`); Playwright's own download is not used.  One
 browser per session; every test gets fresh contexts, which refuse any request
 that leaves 127.0.0.1, so that no test depends on the network.
 
-Every test module here is in `xdist_group("site")`: one worker builds the site
-once and runs these tests together with tests/test_site.py.
+Every test module here is an xdist group of its own (`site-browser-<module>`):
+one worker runs a module's tests, with one build of the site and one browser
+per worker, and the modules spread over the workers.
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ from hooks.site_map import LANGUAGES, url_path
 from tests.browser.helpers.page_events import mount_code_blocks, wait_for_diagrams
 from verifier.catalog import REPO_ROOT
 
-pytestmark = pytest.mark.xdist_group("site")
+pytestmark = pytest.mark.xdist_group("site-browser-accessibility")
 
 AUDITED = [
     (language, name, scheme)

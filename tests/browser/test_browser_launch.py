@@ -6,7 +6,7 @@ import pytest
 
 from tests.browser.helpers.chromium import require_chromium
 
-pytestmark = pytest.mark.xdist_group("site")
+pytestmark = pytest.mark.xdist_group("site-browser-browser_launch")
 
 
 def test_missing_chromium_skips(tmp_path) -> None:

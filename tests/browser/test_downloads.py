@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 from tests.browser.helpers.code_blocks import PROGRAM_BLOCKS
 from verifier.catalog import REPO_ROOT
 
-pytestmark = pytest.mark.xdist_group("site")
+pytestmark = pytest.mark.xdist_group("site-browser-downloads")
 
 MIN_TARGET_PX = 24
 """WCAG 2.2's minimum touch target, which Lighthouse checks too."""

@@ -41,7 +41,7 @@ from tests.browser.helpers.page_events import (
 from tests.browser.helpers.site_pages import SITE_PAGES, SitePage, pages_where
 from verifier.catalog import REPO_ROOT
 
-pytestmark = pytest.mark.xdist_group("site")
+pytestmark = pytest.mark.xdist_group("site-browser-every_page")
 
 SCREENSHOTS = REPO_ROOT / "test-artifacts" / "screenshots"
 SCREENSHOT_PAGES = (HOME, "queue")

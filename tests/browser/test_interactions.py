@@ -23,7 +23,7 @@ from tests.test_diagrams import (
     natural_width,
 )
 
-pytestmark = pytest.mark.xdist_group("site")
+pytestmark = pytest.mark.xdist_group("site-browser-interactions")
 
 PHONE = {"width": 375, "height": 740}
 

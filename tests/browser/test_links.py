@@ -23,7 +23,7 @@ from hooks.site_map import url_of, url_path
 from tests.browser.helpers.link_checker import LinkCheck
 from tests.browser.helpers.site_pages import SITE_PAGES
 
-pytestmark = pytest.mark.xdist_group("site")
+pytestmark = pytest.mark.xdist_group("site-browser-links")
 
 
 def links_to_anchors_elsewhere(site_dir: Path, base_url: str, pages: list[Path]) -> list[str]:

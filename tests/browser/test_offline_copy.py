@@ -24,7 +24,7 @@ from tests.browser.helpers.search_box import search
 from tests.browser.helpers.site_pages import SITE_PAGES
 from verifier.catalog import REPO_ROOT
 
-pytestmark = pytest.mark.xdist_group("site")
+pytestmark = pytest.mark.xdist_group("site-browser-offline_copy")
 
 # Per language: a query, and the page (with diagrams) it must find in the first 3.
 QUERIES = {"zh": ("队列", "queue"), "en": ("queue", "queue")}

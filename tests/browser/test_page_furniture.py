@@ -16,7 +16,7 @@ from devtools.local_server import serve
 from hooks.site_map import HOME, LANGUAGES, url_path
 from tests.browser.helpers.page_events import PageRecorder
 
-pytestmark = pytest.mark.xdist_group("site")
+pytestmark = pytest.mark.xdist_group("site-browser-page_furniture")
 
 LABELS = {
     "zh": ("复制本页 Markdown", "已复制本页 Markdown"),

@@ -10,7 +10,7 @@ from tests.browser.helpers.page_events import PageRecorder
 from tests.browser.helpers.search_box import SEARCH_READY, search
 from verifier.catalog import site_catalog
 
-pytestmark = pytest.mark.xdist_group("site")
+pytestmark = pytest.mark.xdist_group("site-browser-search")
 
 # Per language: (query, the page a reader should land on); that page must be
 # among the first TOP results. Together the queries name every page of the
