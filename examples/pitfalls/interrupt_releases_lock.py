@@ -1,20 +1,22 @@
-from multiprocessing import Event, Lock, Process
+import time
+from multiprocessing import Lock, Pipe, Process
 
 
-def hold_until_interrupted(lock, holding, never):
+def hold_until_interrupted(lock, ready):
     with lock:  # (1)!
         try:
-            holding.set()
-            never.wait()
+            ready.send("holding the lock")
+            time.sleep(60)
         except KeyboardInterrupt:  # (2)!
             print("child: KeyboardInterrupt, leaving the with block")
 
 
 if __name__ == "__main__":
-    lock, holding, never = Lock(), Event(), Event()
-    p = Process(target=hold_until_interrupted, args=(lock, holding, never))
+    lock = Lock()
+    ready, child_end = Pipe(duplex=False)
+    p = Process(target=hold_until_interrupted, args=(lock, child_end))
     p.start()
-    holding.wait()
+    ready.recv()
     p.interrupt()  # (3)!
     p.join()
     print("exit code:", p.exitcode)
