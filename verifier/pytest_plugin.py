@@ -39,7 +39,7 @@ import subprocess
 import sys
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -50,7 +50,7 @@ from verifier.declarations import START_METHODS, Example
 from verifier.interpreters import END_OF_LIFE, line_of, python_version, unverified, version_key
 from verifier.kit import assemble, write
 from verifier.plan import RUN, SKIPPED, Run, plan, runs
-from verifier.repeats import CHANGED, SLICED, WINDOW, recent, times
+from verifier.repeats import CHANGED, SLICED, WINDOW, Recent, recent, times
 from verifier.runner import DEFAULT_TIMEOUT, HAVE_PTY, RunResult, run_dir_prefix
 from verifier.update import methods_needed
 from verifier.update import plan as plan_update
@@ -65,6 +65,7 @@ _UPDATE = pytest.StashKey["_UpdateState"]()
 _SHM_AT_START = pytest.StashKey[set]()
 _LEFTOVERS = pytest.StashKey[list]()
 _KIT = pytest.StashKey["_Kit"]()
+_RECENT = pytest.StashKey[Recent]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -396,10 +397,10 @@ def _likely(config: pytest.Config) -> Callable[[ExampleRun], int] | None:
     if not config.getoption("repeat_where_likely"):
         return None
     root = config.getoption("site_root").resolve()
-    changes = recent(REPO_ROOT)
+    changes = _recent(config)
     given = config.getoption("repeat_slice")
     if given:
-        changes = type(changes)(changes.paths, changes.commit, int(given.split("/")[0]))
+        changes = replace(changes, position=int(given.split("/")[0]))
     seen = set(_durations()["pythons"])  # none recorded: no interpreter counts as new
 
     def likely(r: ExampleRun) -> int:
@@ -415,11 +416,18 @@ def _relative(path: Path, root: Path) -> str:
     return (path.relative_to(root) if path.is_absolute() else path).as_posix()
 
 
+def _recent(config: pytest.Config) -> Recent:
+    """What changed lately (`verifier.repeats.recent`): asked of git once per process."""
+    if _RECENT not in config.stash:
+        config.stash[_RECENT] = recent(REPO_ROOT)
+    return config.stash[_RECENT]
+
+
 def pytest_report_header(config: pytest.Config) -> list[str]:
     """Which runs are repeated, so that a failure reproduces (`verifier.repeats`)."""
     if not config.getoption("repeat_where_likely") or config.stash.get(_UPDATE, None):
         return []
-    changes = recent(REPO_ROOT)
+    changes = _recent(config)
     shown = config.getoption("repeat_slice") or f"{changes.slice}/{WINDOW}"
     touched = sorted(changes.paths)
     more = f" and {len(touched) - 12} more" if len(touched) > 12 else ""
