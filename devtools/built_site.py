@@ -6,6 +6,7 @@ Every build of the project runs in `hooks.build_env.build_env()`
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import time
@@ -13,6 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+
+from filelock import FileLock
 
 from hooks.build_env import build_env
 from verifier.catalog import REPO_ROOT
@@ -70,3 +73,17 @@ def build_site(out: Path, extra_env: Mapping[str, str] | None = None) -> Site:
         env=build_env(extra_env),
     )
     return Site(out, build.stdout + build.stderr, build.returncode, time.monotonic() - started)
+
+
+def build_site_once(out: Path) -> Site:
+    """`build_site(out)`, made by the first process that asks and shared by the
+    others (pytest-xdist's workers): they wait for it under a file lock and read
+    how it went from `out`'s record next to it."""
+    record = out.with_name(out.name + ".json")
+    with FileLock(str(out.with_name(out.name + ".lock"))):
+        if not record.is_file():
+            site = build_site(out)
+            done = {"log": site.log, "returncode": site.returncode, "seconds": site.seconds}
+            record.write_text(json.dumps(done), encoding="utf-8")
+        done = json.loads(record.read_text(encoding="utf-8"))
+    return Site(out, done["log"], done["returncode"], done["seconds"])

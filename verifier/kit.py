@@ -21,7 +21,6 @@ very same files to a folder and runs every example through them
 from __future__ import annotations
 
 import json
-import subprocess
 from importlib import metadata
 from pathlib import Path
 
@@ -30,6 +29,7 @@ import packaging
 import verifier
 from verifier.catalog import Catalog
 from verifier.declarations import dump
+from verifier.git import git
 from verifier.requirements import examples_requirements, third_party_imports
 
 RUNTIME = (
@@ -158,10 +158,4 @@ def _packaging() -> dict[str, bytes]:
 
 
 def _git(root: Path, *args: str) -> str:
-    try:
-        found = subprocess.run(
-            ["git", *args], cwd=root, capture_output=True, text=True, check=True, timeout=30
-        )
-    except (OSError, subprocess.SubprocessError):
-        return "unknown"
-    return found.stdout.strip() or "unknown"
+    return git(root, *args).strip() or "unknown"

@@ -10,15 +10,15 @@ thin front end over the engine the check kit is (`verifier.check`,
 * the `example_run` parameter: one `ExampleRun` per (interpreter, example,
   start method, stdout kind), listed by `verifier.plan.runs`, with the run's
   id as the test id (`queue/put_get.py-spawn-py3.13.18`);
-* the `verify_example` fixture.  The first test of an interpreter writes the
-  check kit as the site serves it (`verifier.kit`) and runs it once in that
-  interpreter, `python -S check.py --only RUNS --json RESULTS`, for every
-  selected run of that interpreter, longest first; each test then asserts its
+* the `verify_example` fixture.  The first test of an interpreter and start
+  method writes the check kit as the site serves it (`verifier.kit`) and runs
+  it once in that interpreter, `python -S check.py --only RUNS --json RESULTS`,
+  for every selected run of that interpreter and method, longest first; each test then asserts its
   run's result: the kit's failure report, or a skip with the reason the plan
   gave (`not claimed`, `skipped`, `unavailable`), never a silent pass.  So a
   green suite proves the kit on every Python by the same executions.  The
-  runs of one interpreter share an xdist group (`--dist loadgroup`, as
-  `dev.py test` runs), so one worker makes them; with `--update-examples` the
+  runs of one interpreter and method share an xdist group (`--dist
+  loadgroup`, as `dev.py test` runs), so one worker makes them; with `--update-examples` the
   runs are made in this process and rewrite the pages' outputs
   (`verifier.update`);
 * `--repeat-where-likely`: more runs where a flake is likely (`verifier.repeats`);
@@ -56,10 +56,13 @@ from verifier.update import methods_needed
 from verifier.update import plan as plan_update
 from verifier.verdict import verify
 
+EXAMPLES = "examples-py"
+"""How the xdist groups of the example runs begin (`ExampleRun.group`)."""
 DURATIONS = REPO_ROOT / "tests" / "example-durations.json"
-"""Measured seconds per run (the slowest of its interpreters) and the interpreter
-versions they were measured on: the order runs are made in, longest first, and
-which interpreters are new (`verifier.repeats`).  `--write-durations` rewrites it."""
+"""Measured seconds per run (the slowest of its interpreters), per xdist group
+and per test of no group, and the interpreter versions they were measured on:
+the order the workers get their work in, longest first, and which interpreters
+are new (`verifier.repeats`).  `--write-durations` rewrites it."""
 
 _UPDATE = pytest.StashKey["_UpdateState"]()
 _SHM_AT_START = pytest.StashKey[set]()
@@ -183,6 +186,12 @@ class ExampleRun:
     def cell(self) -> str:
         return f"{self.run.id}-py{self.version}"
 
+    @property
+    def group(self) -> str:
+        """Its xdist group: one interpreter's runs under one start method, which
+        one worker makes through one kit run."""
+        return f"{EXAMPLES}{self.version}-{self.method}"
+
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "example_run" not in metafunc.fixturenames:
@@ -208,37 +217,46 @@ def _example_run(item: pytest.Item) -> ExampleRun | None:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Group each interpreter's runs (one worker makes them through one kit), and
-    make the longest first.  Before pytest-xdist's own hook, which reads the
-    groups (`--dist loadgroup`)."""
+    """Group the runs of each interpreter and start method (one worker makes them
+    through one kit), and make the longest first.  Before pytest-xdist's own hook,
+    which reads the groups (`--dist loadgroup`)."""
     if config.stash.get(_UPDATE, None) is not None:
         return
     durations = _durations()
-    measured, groups = durations["seconds"], durations.get("groups", {})
+    measured, scopes = durations["seconds"], durations.get("groups", {})
     for item in items:
         run = _example_run(item)
         if run is not None:
-            item.add_marker(pytest.mark.xdist_group(f"examples-py{run.version}"))
-    # xdist hands out a group whole, in the order of its first test: the longest
-    # groups first (an interpreter's runs, the built site's tests), then the
-    # tests of no group, so that the two workers finish together.
-    seconds = {
-        id(item): measured.get(run.run.id, 1.0) if (run := _example_run(item)) else 0.0
-        for item in items
-    }
+            item.add_marker(pytest.mark.xdist_group(run.group))
+    # xdist hands out a scope (a group, or a test of no group) whole, in the
+    # order of its first test (dev.py turns off its reordering by test count):
+    # the longest first, so that the workers finish together.  An example
+    # group's seconds are its runs' measured seconds times the runs it makes;
+    # another scope's are those recorded with --write-durations.
+    likely = _likely(config)
+    repeat = config.getoption("example_repeat")
+    seconds: dict[int, float] = {}
+    for item in items:
+        run = _example_run(item)
+        seconds[id(item)] = (
+            measured.get(run.run.id, 1.0) * max(repeat, likely(run) if likely else 1)
+            if run
+            else scopes.get(item.nodeid, 0.0)
+        )
     weight: dict[str, float] = {}
     for item in items:
-        group = _group(item)
-        if group:
-            weight[group] = weight.get(group, 0.0) + seconds[id(item)]
-    weight.update({g: s for g, s in groups.items() if g in weight})
-    # A group of other tests with no measured seconds first: it may be the longest.
-    weight.update({g: float("inf") for g, s in weight.items() if not s and g not in groups})
+        scope = _scope(item)
+        weight[scope] = weight.get(scope, 0.0) + seconds[id(item)]
+    weight.update({g: s for g, s in scopes.items() if g in weight and not g.startswith(EXAMPLES)})
+    # A group of other tests never measured first: it may be the longest.
+    weight.update(
+        {g: float("inf") for g, s in weight.items() if not s and g not in scopes and _grouped(g)}
+    )
     position = {id(item): n for n, item in enumerate(items)}
 
     def longest_first(item: pytest.Item) -> tuple[float, str, float, int]:
-        group = _group(item) or ""
-        return (-weight.get(group, 0.0), group, -seconds[id(item)], position[id(item)])
+        scope = _scope(item)
+        return (-weight[scope], scope, -seconds[id(item)], position[id(item)])
 
     items.sort(key=longest_first)
 
@@ -246,6 +264,15 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def _group(item: pytest.Item) -> str | None:
     marker = item.get_closest_marker("xdist_group")
     return (marker.args[0] if marker.args else marker.kwargs.get("name")) if marker else None
+
+
+def _scope(item: pytest.Item) -> str:
+    """What xdist's `loadgroup` hands out whole: the test's group, or the test."""
+    return _group(item) or item.nodeid
+
+
+def _grouped(scope: str) -> bool:
+    return "::" not in scope
 
 
 @pytest.hookimpl(trylast=True)
@@ -344,16 +371,15 @@ class _Kit:
         return self.results[wanted.id]
 
     def _batch(self, session: pytest.Session, wanted: ExampleRun) -> list[ExampleRun]:
-        """The runs to make with `wanted`: every selected run of its interpreter
-        not made yet, when one worker makes them all (its xdist group); else
-        `wanted` alone."""
+        """The runs to make with `wanted`: every selected run of its xdist group
+        not made yet, when one worker makes them all; else `wanted` alone."""
         if getattr(session.config.option, "dist", "no") not in ("no", "loadgroup"):
             return [wanted]
         found = [_example_run(item) for item in session.items]
         return [
             r
             for r in found
-            if r is not None and r.python == wanted.python and r.id not in self.results
+            if r is not None and r.group == wanted.group and r.id not in self.results
         ]
 
     def _make(self, config: pytest.Config, batch: list[ExampleRun]) -> None:
@@ -513,17 +539,20 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 # --- the summary --------------------------------------------------------------
 
 
-def _group_seconds(terminalreporter) -> dict[str, float]:
-    """Seconds per xdist group in this session (pytest-xdist puts the group after
-    an `@` in the test ids it reports), every phase of every test."""
+def _scope_seconds(terminalreporter) -> dict[str, float]:
+    """Seconds per xdist group (pytest-xdist puts the group after an `@` in the
+    test ids it reports), and per test of no group that took a second or more,
+    in this session: every phase of every test."""
     found: dict[str, float] = {}
     for reports in terminalreporter.stats.values():
         for report in reports:
             nodeid, duration = getattr(report, "nodeid", ""), getattr(report, "duration", 0.0)
-            if "@" in nodeid and isinstance(duration, float):
-                group = nodeid.rsplit("@", 1)[1]
-                found[group] = round(found.get(group, 0.0) + duration, 1)
-    return dict(sorted(found.items()))
+            grouped = "@" in nodeid
+            example = "example_run" in dict(getattr(report, "user_properties", []))
+            if nodeid and isinstance(duration, float) and (grouped or not example):
+                scope = nodeid.rsplit("@", 1)[1] if "@" in nodeid else nodeid
+                found[scope] = found.get(scope, 0.0) + duration
+    return {s: round(t, 1) for s, t in sorted(found.items()) if t >= 1 or _grouped(s)}
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config) -> None:
@@ -572,7 +601,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config)
         measured = {
             "pythons": sorted(by_version, key=version_key),
             "seconds": seconds,
-            "groups": _group_seconds(terminalreporter),
+            "groups": _scope_seconds(terminalreporter),
         }
         DURATIONS.write_text(json.dumps(measured, indent=1, sort_keys=True) + "\n")
         terminalreporter.write_line(f"durations of {len(seconds)} runs written to {DURATIONS}")

@@ -20,11 +20,11 @@ Python).  With `--repeat-where-likely` the pytest plugin makes:
 from __future__ import annotations
 
 import hashlib
-import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from verifier.git import git
 from verifier.requirements import examples_requirements
 
 LOCK = "requirements.lock"
@@ -77,23 +77,22 @@ class Recent:
 def recent(root: Path) -> Recent:
     """What changed in the last `WINDOW` commits of the repository at `root`."""
 
-    def git(*args: str) -> str:
-        try:
-            return subprocess.run(
-                ["git", *args], cwd=root, capture_output=True, text=True, check=True, timeout=60
-            ).stdout
-        except (OSError, subprocess.SubprocessError):
-            return ""
-
-    commit = git("rev-parse", "--short=12", "HEAD").strip() or "unknown"
-    position = int(git("rev-list", "--count", "HEAD").strip() or 0)
-    base = f"HEAD~{WINDOW}" if position > WINDOW else git("hash-object", "-t", "tree", "/dev/null")
+    commit = git(root, "rev-parse", "--short=12", "HEAD").strip() or "unknown"
+    position = int(git(root, "rev-list", "--count", "HEAD").strip() or 0)
+    base = (
+        f"HEAD~{WINDOW}"
+        if position > WINDOW
+        else git(root, "hash-object", "-t", "tree", "/dev/null")
+    )
     base = base.strip()
     changed = set(
-        (git("diff", "--name-only", base, "HEAD") + git("diff", "--name-only", "HEAD")).split()
+        (
+            git(root, "diff", "--name-only", base, "HEAD")
+            + git(root, "diff", "--name-only", "HEAD")
+        ).split()
     )
     if LOCK in changed:
-        before = git("show", f"{base}:{LOCK}") if position > WINDOW else ""
+        before = git(root, "show", f"{base}:{LOCK}") if position > WINDOW else ""
         now = (root / LOCK).read_text() if (root / LOCK).exists() else ""
         if examples_requirements(before) == examples_requirements(now):
             changed.discard(LOCK)
