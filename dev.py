@@ -155,12 +155,13 @@ def pytest(python: Path, args: list[str]) -> int:
 
 
 def parallel_args(args: list[str]) -> list[str]:
-    """Three pytest-xdist workers per core, unless the caller chose otherwise.
+    """Two pytest-xdist workers per core, unless the caller chose otherwise.
 
     The example runs mostly wait on child processes.  On the 2-core CI machine,
-    measured side by side (the runs of two pages on 8 interpreters): 4 workers
-    took 0.73 of the time 2 took, 3 took 0.88; with a group per interpreter and
-    start method, 6 took 0.90 of the time 4 took and 8 took 1.07 of 6's.  `loadgroup` keeps the tests of the built site on the worker that
+    the runs of two pages on 8 interpreters, side by side: 4 workers took 0.73
+    of the time 2 took, 3 took 0.88; 6 took 0.90 of 4's, 8 took 1.07 of 6's.
+    The whole suite, whose browser tests keep the cores busy, took as long
+    with 6 workers as with 4 (test stage 18m37s and 18m21s, fresh clones).  `loadgroup` keeps the tests of the built site on the worker that
     built it, and the runs of one interpreter and start method on the worker
     whose kit makes them; `--no-loadscope-reorder` keeps the plugin's order,
     longest first (xdist would otherwise order the groups by their number of
@@ -168,7 +169,7 @@ def parallel_args(args: list[str]) -> list[str]:
     """
     if any(a.startswith(("-n", "--numprocesses")) or a == "no:xdist" for a in args):
         return []
-    return ["-n", str(3 * (os.cpu_count() or 1)), "--dist", "loadgroup", "--no-loadscope-reorder"]
+    return ["-n", str(2 * (os.cpu_count() or 1)), "--dist", "loadgroup", "--no-loadscope-reorder"]
 
 
 # --- the commands -------------------------------------------------------------
