@@ -13,14 +13,14 @@ thin front end over the engine the check kit is (`verifier.check`,
 * the `verify_example` fixture.  The first test of an interpreter and start
   method writes the check kit as the site serves it (`verifier.kit`) and runs
   it once in that interpreter, `python -S check.py --only RUNS --json RESULTS`,
-  for every selected run of that interpreter and method, longest first; each test then asserts its
-  run's result: the kit's failure report, or a skip with the reason the plan
-  gave (`not claimed`, `skipped`, `unavailable`), never a silent pass.  So a
-  green suite proves the kit on every Python by the same executions.  The
-  runs of one interpreter and method share an xdist group (`--dist
-  loadgroup`, as `dev.py test` runs), so one worker makes them; with `--update-examples` the
-  runs are made in this process and rewrite the pages' outputs
-  (`verifier.update`);
+  for every selected run of that interpreter and method, longest first; each
+  test then asserts its run's result: the kit's failure report, or a skip
+  with the reason the plan gave (`not claimed`, `skipped`, `unavailable`),
+  never a silent pass.  So a green suite proves the kit on every Python by
+  the same executions.  The runs of one interpreter and method share an xdist
+  group (`--dist loadgroup`, as `dev.py test` runs), so one worker makes
+  them; with `--update-examples` the runs are made in this process and
+  rewrite the pages' outputs (`verifier.update`);
 * `--repeat-where-likely`: more runs where a flake is likely (`verifier.repeats`);
 * the per-method and per-version summary at the end, and the session-wide
   check for processes and /dev/shm entries left behind.
@@ -32,6 +32,7 @@ A test module needs only one test function that takes `example_run` and
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import secrets
@@ -290,7 +291,11 @@ def pytest_collection_finish(session: pytest.Session) -> None:
             state.planner[run.example.id] = item.nodeid
 
 
+@functools.cache
 def _durations() -> dict:
+    """The durations file as this process first read it (the collection's order,
+    each batch's repeats and the header read it; --write-durations rewrites it
+    only at the end).  Not to be changed by callers."""
     try:
         return json.loads(DURATIONS.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -550,7 +555,7 @@ def _scope_seconds(terminalreporter) -> dict[str, float]:
             grouped = "@" in nodeid
             example = "example_run" in dict(getattr(report, "user_properties", []))
             if nodeid and isinstance(duration, float) and (grouped or not example):
-                scope = nodeid.rsplit("@", 1)[1] if "@" in nodeid else nodeid
+                scope = nodeid.rsplit("@", 1)[1] if grouped else nodeid
                 found[scope] = found.get(scope, 0.0) + duration
     return {s: round(t, 1) for s, t in sorted(found.items()) if t >= 1 or _grouped(s)}
 
