@@ -17,7 +17,16 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-EXAMPLE_PACKAGES = ("numpy", "tqdm", "dask", "distributed")
+EXAMPLE_PACKAGES = (
+    "numpy",
+    "tqdm",
+    "dask",
+    "distributed",
+    "threadpoolctl",
+    "coverage",
+    "pytest",
+    "pytest-timeout",
+)
 """The packages examples import; the other Pythons' venvs get the lock's pins of
 these and of everything they depend on."""
 
