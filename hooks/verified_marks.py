@@ -25,6 +25,7 @@ from hooks.site_catalog import lines_before, page_of, root_of
 from hooks.site_map import page_language
 from hooks.strings import strings
 from verifier.claims import oldest_python
+from verifier.container import describe
 from verifier.declarations import ShownExample
 from verifier.interpreters import END_OF_LIFE, SUPPORTED, eol_label, lines_from, version_key
 from verifier.pages import parse_page
@@ -55,6 +56,8 @@ def mark_text(example: ShownExample, language: str) -> str:
     if example.platforms:
         names = ", ".join(_PLATFORM_NAMES[p] for p in example.platforms)
         parts.append(words["only"].format(names))
+    if example.container:
+        parts.append(words["container"].format(describe(example.container)))
     return words["verified"] + punctuation["colon"] + " · ".join(parts)
 
 

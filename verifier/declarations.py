@@ -131,6 +131,9 @@ class ShownExample:
     needs: tuple[str, ...] = ()
     """Programs it runs that must be on `PATH`, such as `cc` or `node`
     (`data-needs="cc node"`); where one is missing, its runs are skipped, saying so."""
+    container: tuple[str, ...] = ()
+    """How it runs as in a container (`data-container="shm=64m"`, see
+    `verifier.container`); where that cannot be made, its runs are skipped, saying so."""
 
     @property
     def methods(self) -> tuple[str, ...]:
@@ -171,6 +174,11 @@ class Example:
         return tuple(sorted({n for shown in self.shown for n in shown.needs}))
 
     @property
+    def container(self) -> tuple[str, ...]:
+        """The container settings (`data-container`) of the first page that gives any."""
+        return next((shown.container for shown in self.shown if shown.container), ())
+
+    @property
     def id(self) -> str:
         """Short name for test ids, e.g. `queue/put_get.py`."""
         return self.file.removeprefix("examples/")
@@ -193,7 +201,7 @@ class Example:
 
 # --- the declarations as JSON, for the check kit -------------------------------
 
-FORMAT = 1
+FORMAT = 2
 """Version of the JSON layout `dump()` writes; `load()` refuses any other."""
 
 
@@ -246,6 +254,7 @@ def _shown_data(shown: ShownExample) -> dict:
         "platforms": list(shown.platforms),
         "markers": shown.markers,
         "needs": list(shown.needs),
+        "container": list(shown.container),
         "outputs": [
             {
                 "fence": _fence_data(block.fence),
@@ -277,4 +286,5 @@ def _shown(data: dict, file: str, code: str, files: tuple) -> ShownExample:
         data["markers"],
         files,
         tuple(data["needs"]),
+        tuple(data["container"]),
     )

@@ -37,6 +37,7 @@ RUNTIME = (
     "check.py",
     "claims.py",
     "compare.py",
+    "container.py",
     "declarations.py",
     "interpreters.py",
     "plan.py",

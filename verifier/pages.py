@@ -34,6 +34,7 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from pymdownx.snippets import SnippetMissingError
 
 from verifier.claims import coverage_problems
+from verifier.container import problems as container_problems
 from verifier.declarations import (
     PLATFORMS,
     START_METHODS,
@@ -64,7 +65,15 @@ MARKER = re.compile(r"[ \t]*#[ \t]*\((?P<number>\d+)\)!?[ \t]*$", re.MULTILINE)
 """An annotation marker ending a line of code, `# (1)!`: Material removes it from
 the code it shows and copies, so whoever shows or runs that code removes it too."""
 _LIST_ITEM = re.compile(r"^(?P<indent> *)\d+\.[ \t]")
-_PROGRAM_ATTRS = {"title", "hl_lines", "linenums", "data-platforms", "data-files", "data-needs"}
+_PROGRAM_ATTRS = {
+    "title",
+    "hl_lines",
+    "linenums",
+    "data-platforms",
+    "data-files",
+    "data-needs",
+    "data-container",
+}
 _OUTPUT_ATTRS = {"title", "data-methods", "data-exit", "data-python", "data-stdout"}
 
 
@@ -206,6 +215,7 @@ class _Pending:
     markers: int = 0
     files: tuple[tuple[str, bytes], ...] = ()
     needs: tuple[str, ...] = ()
+    container: tuple[str, ...] = ()
     outputs: list[OutputBlock] = field(default_factory=list)
 
     def finish(self, problems: list[str]) -> list[ShownExample]:
@@ -230,6 +240,7 @@ class _Pending:
                 self.markers,
                 self.files,
                 self.needs,
+                self.container,
             )
         ]
 
@@ -289,8 +300,15 @@ def _start_example(
     needs = _listed(fence, "data-needs")
     if any(not re.fullmatch(r"[A-Za-z0-9._+-]+", n) for n in needs):
         problems.append(f"{fence.where}: data-needs takes program names, not {needs}")
+    container = _listed(fence, "data-container")
+    problems += [f"{fence.where}: data-container: {p}" for p in container_problems(container)]
+    if container and platforms != ("linux",):
+        problems.append(
+            f'{fence.where}: data-container needs data-platforms="linux" too: namespaces '
+            "and cgroups are Linux's"
+        )
     shown = MARKER.sub("", shown)
-    return _Pending(fence, example, shown, platforms, len(markers), tuple(files), needs)
+    return _Pending(fence, example, shown, platforms, len(markers), tuple(files), needs, container)
 
 
 def _listed(fence: Fence, key: str, default: str = "") -> tuple[str, ...]:

@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from verifier.claims import claiming, oldest_python, shown_on
+from verifier.container import unavailable
 from verifier.declarations import START_METHODS, Example
 from verifier.interpreters import version_key
 
@@ -104,11 +105,14 @@ def plan(
             wanted = tuple((imports or {}).get(run.example.file, ()))
             missing_packages = missing_modules(python, wanted)
             missing = missing_packages + missing_programs(python, run.example.needs)
+            no_container = no_container_here(python, run.example.container)
             if missing:
                 status = SKIPPED
                 reason = f"needs {', '.join(missing)}, which this Python does not find"
                 if missing_packages:
                     reason += " (pip install -r requirements.txt)"
+            elif no_container:
+                status, reason = SKIPPED, no_container
         decided.append(
             replace(run, status=status, reason=reason, missing_packages=missing_packages)
         )
@@ -153,6 +157,13 @@ def _missing(python: str, question: str, names: tuple[str, ...]) -> tuple[str, .
         [python, "-c", question, *names], capture_output=True, text=True, check=True, timeout=60
     )
     return tuple(found.stdout.split())
+
+
+@cache
+def no_container_here(python: str, settings: tuple[str, ...]) -> str:
+    """Why `python` cannot run a program as in a container with `settings`
+    (`data-container`, see `verifier.container`), or `` if it can."""
+    return unavailable(python, settings)
 
 
 @cache

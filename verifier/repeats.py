@@ -39,6 +39,7 @@ RUN_INPUTS = (
     "verifier/runner.py",
     "verifier/processes.py",
     "verifier/shm.py",
+    "verifier/container.py",
     "verifier/_startup/",
     "requirements.lock",
 )

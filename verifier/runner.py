@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Callable
 
 from verifier import processes, shm
+from verifier.container import Container
 
 STARTUP_DIR = Path(__file__).with_name("_startup")
 """Directory put on PYTHONPATH so its `sitecustomize` forces the start method."""
@@ -156,6 +157,7 @@ def run_program(
     stdout_mode: str | None = None,
     on_phase: Callable[[str, float], None] | None = None,
     files: Mapping[str, bytes] | None = None,
+    container: tuple[str, ...] = (),
 ) -> RunResult:
     """Save `code` as `filename` in a new directory and run `python filename`.
 
@@ -176,6 +178,9 @@ def run_program(
             measures where the time goes (`devtools/verifier_overhead.py`).
         files: Other files to save next to the program first (name -> content),
             such as C source the program compiles.
+        container: The fence's `data-container` settings: run the program as in a
+            container, with a /dev/shm of its own size, as PID 1 or under a CPU
+            quota (`verifier.container`).
 
     Returns:
         The run's output, exit status and anything it left behind.
@@ -188,7 +193,11 @@ def run_program(
         shm_before = shm.shm_entries()
         started = time.monotonic()
         env = run_environment(start_method, unbuffered=stdout_mode == "unbuffered-pipe")
-        process, readers = _start([python, filename], workdir, env, stdout_mode == "pty")
+        args = [python, filename]
+        box = Container(container, workdir) if container else None
+        if box:
+            args = box.command(args)
+        process, readers = _start(args, workdir, env, stdout_mode == "pty")
         lap("setup")
         timed_out = _wait(process, readers, started + timeout)
         if timed_out:
@@ -199,11 +208,16 @@ def run_program(
         seconds = time.monotonic() - started
         leaked = [] if timed_out else shm.shm_leaks(shm_before, patience=timeout)
         lap("shm")
+        exit_code = process.returncode
+        if box:
+            exit_code, left, left_in_shm = box.finish(exit_code)
+            survivors += left
+            leaked += [f"{entry} (the container's own /dev/shm)" for entry in left_in_shm]
     lap("cleanup")
     return RunResult(
         stdout=as_shown(readers[0].text()),
         stderr=as_shown(readers[1].text()),
-        exit_code=process.returncode,
+        exit_code=exit_code,
         timed_out=timed_out,
         survivors=survivors,
         leaked=leaked,

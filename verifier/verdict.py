@@ -143,6 +143,7 @@ def verify(
             stdout_mode=stdout_mode,
             on_phase=on_phase,
             files=example.companions(),
+            container=example.container,
         )
         verdict.results.append(result)
         reports = [

@@ -70,7 +70,7 @@ def test_a_lock_change_counts_only_if_it_changes_the_examples_pins(tmp_path: Pat
 
     lock = tmp_path / "requirements.lock"
     pins = "numpy==2.0.2 \\\n    # via mp-data-exchange-docs (pyproject.toml)\n"
-    tool = "pytest==8.3.0 \\\n    # via mp-data-exchange-docs (pyproject.toml)\n"
+    tool = "mkdocs==1.6.0 \\\n    # via mp-data-exchange-docs (pyproject.toml)\n"
     git("init", "-q")
     git("config", "user.email", "t@example.org")
     git("config", "user.name", "t")
@@ -79,7 +79,7 @@ def test_a_lock_change_counts_only_if_it_changes_the_examples_pins(tmp_path: Pat
         (tmp_path / f"f{n}.txt").write_text("x")
         git("add", ".")
         git("commit", "-qm", f"c{n}")
-    lock.write_text(pins + tool.replace("8.3.0", "8.4.2"))
+    lock.write_text(pins + tool.replace("1.6.0", "1.6.1"))
     assert "requirements.lock" not in recent(tmp_path).paths
     lock.write_text(pins.replace("2.0.2", "2.0.3") + tool)
     assert "requirements.lock" in recent(tmp_path).paths
