@@ -107,7 +107,6 @@ def test_page(new_page, served, site_page: SitePage, record_property) -> None:
         page.screenshot(
             path=SCREENSHOTS / f"{site_page.language}-{site_page.name}.png", full_page=True
         )
-    # Copy while the search worker indexes the site on the other core.
     problems = [f"copy button: {p}" for p in copy_problems(page, site_page.source.examples)]
     wait_until_settled(page)
     record_property("requests", len(recorder.requests))
