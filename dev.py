@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from devtools.pythons import DEBIAN_LINES, found_pythons, prepare
+from devtools.pythons import CACHE, DEBIAN_LINES, found_pythons, prepare
 from hooks.build_env import build_env
 from verifier.interpreters import cpython_version, unverified, version_key
 from verifier.requirements import EXAMPLE_PACKAGES, examples_requirements
@@ -81,25 +83,44 @@ def ensure_env() -> Path:
 
 def examples_venv(base: str, version: str) -> Path | None:
     """A venv of `base` with the lock's pins of EXAMPLE_PACKAGES, so
-    that every interpreter runs the examples in an environment a reader would have."""
-    venv = ROOT / ".venvs" / f"py{version}"
-    python = venv_python(venv)
+    that every interpreter runs the examples in an environment a reader would have.
+
+    Kept in the interpreters' cache (devtools.pythons.CACHE), one per Python
+    version and set of pins, and shared by every clone of this repository on the
+    machine: the venv holds no file of a clone, and making one takes longer than
+    the rest of the set-up (ensurepip, then NumPy, Dask and the others).  Made in a
+    temporary folder and renamed into place, so a run that starts meanwhile never
+    sees half of one."""
     wanted = examples_requirements(LOCK.read_text())
-    stamp = venv / ".examples.sha256"
     digest = hashlib.sha256(wanted.encode()).hexdigest()
-    if python.exists() and stamp.exists() and stamp.read_text() == digest:
+    venv = CACHE / "venvs" / f"py{version}-{digest[:16]}"
+    python = venv_python(venv)
+    if python.exists():
         return python
-    say(f"preparing {venv.relative_to(ROOT)} ({', '.join(EXAMPLE_PACKAGES)} for the examples)")
-    requirements = venv.parent / f"{venv.name}-examples.txt"
-    venv.parent.mkdir(exist_ok=True)
+    say(f"preparing {venv} ({', '.join(EXAMPLE_PACKAGES)} for the examples)")
+    venv.parent.mkdir(parents=True, exist_ok=True)
+    building = Path(tempfile.mkdtemp(prefix=f".{venv.name}-", dir=venv.parent))
+    requirements = building.parent / f"{building.name}-examples.txt"
     requirements.write_text(wanted)
-    if run(base, "-m", "venv", "--clear", venv) or run(
-        python, "-m", "pip", "install", "--disable-pip-version-check", "-q",
-        "--require-hashes", "--no-deps", "-r", requirements,
-    ):  # fmt: skip
-        say(f"warning: could not prepare {venv.name}; its examples are not run")
-        return None
-    stamp.write_text(digest)
+    try:
+        if run(base, "-m", "venv", "--clear", building) or run(
+            venv_python(building), "-m", "pip", "install", "--disable-pip-version-check",
+            "-q", "--require-hashes", "--no-deps", "-r", requirements,
+        ):  # fmt: skip
+            say(f"warning: could not prepare {venv.name}; its examples are not run")
+            return None
+        # Its interpreter finds the venv by its own path, so the venv works where it
+        # is moved to (only the console scripts' first lines name the old folder,
+        # and no example starts one).  Whoever renames first wins; a venv made at
+        # the same time by another run is the same, and is dropped.
+        try:
+            building.rename(venv)
+        except OSError:
+            if not python.exists():
+                raise
+    finally:
+        shutil.rmtree(building, ignore_errors=True)
+        requirements.unlink(missing_ok=True)
     return python
 
 

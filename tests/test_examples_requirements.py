@@ -60,8 +60,9 @@ def test_every_dependency_of_an_example_package_is_pinned_finds() -> None:
 
 
 def test_packages_only_the_site_tools_need_stay_out() -> None:
+    # pytest is both: the debugging page's examples run tests with it.
     wanted = pinned(examples_requirements(dev.LOCK.read_text()))
-    assert not {"mkdocs", "pytest", "playwright", "ruff"} & wanted
+    assert not {"mkdocs", "pytest-xdist", "playwright", "ruff", "pymdown-extensions"} & wanted
 
 
 NEWER_STANDARD_LIBRARY = {"_interpreters": (3, 13)}

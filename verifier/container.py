@@ -164,7 +164,12 @@ class Container:
         if self.cgroup:
             init += ["--cgroup", str(self.cgroup)]
         init += [s for s in self.settings if not s.startswith("cpus=")]
-        unshare = ["unshare", "--mount", "--propagation", "private"]
+        # `private`, so that the tmpfs never shows in the machine's /dev/shm where
+        # / is a shared mount (systemd's); in a chroot whose root is no mount point
+        # (the Debian builds', `devtools.pythons`) util-linux cannot change it, and
+        # the chroot's own namespace is private already.
+        propagation = "private" if _root_is_a_mount() else "unchanged"
+        unshare = ["unshare", "--mount", "--propagation", propagation]
         unshare += ["--pid", "--fork", "--mount-proc", "--"]
         return unshare + init + ["--"] + program
 
@@ -183,6 +188,15 @@ class Container:
         if found.get("signal"):
             exit_code = -found["signal"]
         return exit_code, found.get("processes", []), found.get("shm", [])
+
+
+def _root_is_a_mount() -> bool:
+    """Whether this process's `/` is a mount point (not so in a chroot of a folder)."""
+    try:
+        lines = Path("/proc/self/mountinfo").read_text().splitlines()
+    except OSError:
+        return True
+    return any(line.split()[4] == "/" for line in lines)
 
 
 def _make_cgroup(cpus: float) -> Path:
