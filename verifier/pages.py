@@ -13,10 +13,11 @@ one of:
   block with `data-stdout="file"` claims what the program prints when its
   standard output is redirected to a file (`python x.py > out.txt`) instead
   of a terminal;
-* a **source file a program needs**, such as C code the program compiles: a
-  fence in any other language whose only line includes a whole file from
-  `examples/`, named by the `data-files` of a program on the same page (the
-  file is written next to the program for each run);
+* a **source file a program needs**, such as C code the program compiles or a
+  module it imports: a fence whose only line includes a whole file from
+  `examples/` that the `data-files` of a program on the same page names (the
+  file is written next to the program for each run), in any language, Python
+  too;
 * a `mermaid` diagram, which is a picture, not code a reader runs;
 * anything else, which must say `.not-runnable` so that nothing shown on a
   page escapes verification by accident.
@@ -27,6 +28,7 @@ Every structural mistake becomes a *problem* message naming the page and line.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -99,7 +101,7 @@ def shown_files(page: Page) -> dict[int, str]:
     needed = {file for example in page.examples for file, _ in example.files}
     shown = {example.fence.line: example.file for example in page.examples}
     for fence in page.fences:
-        if _is_source(fence) and _included(fence) in needed:
+        if _is_source(fence, needed) and _included(fence) in needed:
             shown[fence.line] = _included(fence)
     return dict(sorted(shown.items()))
 
@@ -123,6 +125,7 @@ def parse_page(text: str, relative: Path, root: Path) -> Page:
     lines = text.splitlines()
     pending: _Pending | None = None
     sources: list[Fence] = []
+    companions = _companions(page.fences)
     for fence in page.fences:
         if fence.malformed:
             page.problems.append(
@@ -150,7 +153,7 @@ def parse_page(text: str, relative: Path, root: Path) -> Page:
             pending = None
         if NOT_RUNNABLE in fence.classes or fence.language in DIAGRAMS:
             continue
-        if _is_source(fence):
+        if _is_source(fence, companions):
             sources.append(fence)
             continue
         if fence.language not in PYTHON_LANGUAGES:
@@ -166,16 +169,31 @@ def parse_page(text: str, relative: Path, root: Path) -> Page:
     return page
 
 
-def _is_source(fence: Fence) -> bool:
-    """A block that shows a source file a program may need: a fence in a language
-    other than Python, neither output, diagram nor marked not runnable, whose
-    only line includes a file."""
+def _is_source(fence: Fence, companions: Collection[str] = ()) -> bool:
+    """A block that shows a source file a program may need: a fence, neither
+    output, diagram nor marked not runnable, whose only line includes a file, in a
+    language other than Python, or in Python when a program of the page names
+    the file in `data-files` (`companions`, as `_companions` finds them): a
+    module the program imports, a test file it runs."""
     return (
         not fence.malformed
-        and fence.language not in PYTHON_LANGUAGES | STREAMS.keys() | DIAGRAMS
+        and fence.language not in STREAMS.keys() | DIAGRAMS
         and NOT_RUNNABLE not in fence.classes
         and INCLUDE.fullmatch(fence.body.strip()) is not None
+        and (fence.language not in PYTHON_LANGUAGES or _included(fence) in companions)
     )
+
+
+def _companions(fences: list[Fence]) -> set[str]:
+    """The files the programs among `fences` name in `data-files`, as paths from
+    the repository root (each in its program's folder)."""
+    found = set()
+    for fence in fences:
+        match = INCLUDE.fullmatch(fence.body.strip())
+        if fence.language in PYTHON_LANGUAGES and match and "data-files" in fence.attrs:
+            folder = match["path"].rsplit("/", 1)[0]
+            found |= {f"{folder}/{name}" for name in _listed(fence, "data-files")}
+    return found
 
 
 def _included(fence: Fence) -> str:
