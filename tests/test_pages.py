@@ -9,7 +9,7 @@ import pytest
 
 from hooks.site_map import LANGUAGES
 from verifier.catalog import REPO_ROOT, Catalog, site_catalog
-from verifier.pages import Page, parse_page
+from verifier.pages import Page, parse_page, shown_files
 
 PAGES = sorted(site_catalog().pages, key=lambda p: p.path)
 
@@ -130,8 +130,15 @@ def test_every_example_file_is_shown_on_a_page(language: str) -> None:
 
 
 def _not_shown(files: set[str], catalog: Catalog, language: str) -> list[str]:
-    """The example files that no page of `language` shows."""
-    return sorted(files - catalog.examples_on(language))
+    """The example files that no page of `language` shows, as a program or as a
+    file a program needs (`data-files`, such as a test module for pytest)."""
+    needed = {
+        file
+        for page in catalog.pages
+        if page.path.parts[1:2] == (language,)
+        for file in shown_files(page).values()
+    }
+    return sorted(files - catalog.examples_on(language) - needed)
 
 
 def test_every_example_file_is_shown_on_a_page_finds() -> None:
