@@ -4,6 +4,7 @@ import os
 import random
 import signal
 import sys
+import threading
 import traceback
 import zlib
 from multiprocessing import Barrier, Event, Process, Queue, active_children
@@ -36,9 +37,6 @@ def produce(n, q):
         q.tasks.put(item)
         taken += 1
     q.done.put(("taken", taken))
-    if q.intake.wait() == 0:
-        for _ in range(WORKERS):
-            q.tasks.put(None)
     logging.info("producer %d finished", n)
 
 
@@ -60,6 +58,13 @@ def work(n, q):
     logging.info("worker %d finished", n)
 
 
+def close_intake(producers, tasks):
+    for producer in producers:
+        producer.join()
+    for _ in range(WORKERS):
+        tasks.put(None)
+
+
 class RemoteTraceback(Exception):
     def __str__(self):
         return f'\n"""\n{self.args[0]}"""'
@@ -73,8 +78,7 @@ def main():
     shm = SharedMemory(create=True, size=SLOTS * FRAME)
     q = SimpleNamespace(log=log, shm_name=shm.name, free=Queue(), done=Queue())
     q.tasks = Queue(maxsize=2 * WORKERS)
-    q.stop, q.intake = Event(), Barrier(PRODUCERS)
-    q.ready = Barrier(PRODUCERS + WORKERS + 1)
+    q.stop, q.ready = Event(), Barrier(PRODUCERS + WORKERS + 1)
     for slot in range(SLOTS):
         q.free.put(slot)
     roles = [(produce, n) for n in range(PRODUCERS)]
@@ -83,6 +87,10 @@ def main():
     for child in children:
         child.start()
     q.ready.wait()
+    intake = threading.Thread(
+        target=close_intake, args=(children[:PRODUCERS], q.tasks)
+    )
+    intake.start()
     signals = []
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda signum, frame: signals.append(signum))
@@ -112,6 +120,7 @@ def main():
             why = signal.Signals(signals[0]).name if signals else "an error"
             logging.warning("stop after %s", why)
             print(f"{why}: no new items; finishing the ones taken in")
+    intake.join()
     for child in children:
         child.join()
     shm.close()
