@@ -46,11 +46,11 @@ def work(n, q):
     for item in iter(q.tasks.get, None):
         try:
             frame = make_frame(item)
-        except Exception as exc:  # (6)!
+        except Exception as exc:  # (5)!
             logging.error("item %d failed", item)
             q.done.put(("failed", (exc, traceback.format_exc())))
             continue
-        slot = q.free.get()  # (7)!
+        slot = q.free.get()  # (6)!
         shm.buf[slot * FRAME : (slot + 1) * FRAME] = frame
         q.done.put(("frame", slot))
     shm.close()
@@ -58,7 +58,7 @@ def work(n, q):
     logging.info("worker %d finished", n)
 
 
-def close_intake(producers, tasks):  # (5)!
+def close_intake(producers, tasks):  # (7)!
     for producer in producers:
         producer.join()
     for _ in range(WORKERS):
