@@ -1,6 +1,5 @@
 import logging
 import logging.handlers
-import os
 import random
 import signal
 import sys
@@ -12,17 +11,14 @@ from multiprocessing.shared_memory import SharedMemory
 from types import SimpleNamespace
 
 ITEMS, PRODUCERS, WORKERS, SLOTS, FRAME = 80, 2, 3, 4, 4096
-STOP_AT, STOP_SIGNAL, BAD_ITEM = None, None, None  # (1)!
 
 
 def make_frame(item):  # the real work: one item in, FRAME bytes out
-    if item == BAD_ITEM:
-        raise ValueError(f"item {item} is corrupt")
     return random.Random(item).randbytes(FRAME)
 
 
 def child_setup(q):
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # (2)!
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # (1)!
     logging.getLogger().handlers = [logging.handlers.QueueHandler(q.log)]
     logging.getLogger().setLevel(logging.INFO)
     q.ready.wait()
@@ -32,9 +28,9 @@ def produce(n, q):
     child_setup(q)
     taken = 0
     for item in range(n, ITEMS, PRODUCERS):
-        if q.stop.is_set():  # (3)!
+        if q.stop.is_set():  # (2)!
             break
-        q.tasks.put(item)  # (4)!
+        q.tasks.put(item)  # (3)!
         taken += 1
     q.done.put(("taken", taken))
     logging.info("producer %d finished", n)
@@ -45,12 +41,12 @@ def work(n, q):
     shm = SharedMemory(name=q.shm_name)
     for item in iter(q.tasks.get, None):
         try:
-            frame = make_frame(item)
-        except Exception as exc:  # (5)!
+            frame = q.make_frame(item)
+        except Exception as exc:  # (4)!
             logging.error("item %d failed", item)
             q.done.put(("failed", (exc, traceback.format_exc())))
             continue
-        slot = q.free.get()  # (6)!
+        slot = q.free.get()  # (5)!
         shm.buf[slot * FRAME : (slot + 1) * FRAME] = frame
         q.done.put(("frame", slot))
     shm.close()
@@ -58,7 +54,7 @@ def work(n, q):
     logging.info("worker %d finished", n)
 
 
-def close_intake(producers, tasks):  # (7)!
+def close_intake(producers, tasks):  # (6)!
     for producer in producers:
         producer.join()
     for _ in range(WORKERS):
@@ -70,7 +66,7 @@ class RemoteTraceback(Exception):
         return f'\n"""\n{self.args[0]}"""'
 
 
-def main():
+def run(make_frame=make_frame, on_frame=None):  # (7)!
     log, records = Queue(), logging.handlers.BufferingHandler(999)
     listener = logging.handlers.QueueListener(log, records)  # (8)!
     listener.start()
@@ -79,6 +75,7 @@ def main():
     q = SimpleNamespace(log=log, shm_name=shm.name, free=Queue(), done=Queue())
     q.tasks = Queue(maxsize=2 * WORKERS)  # (9)!
     q.stop, q.ready = Event(), Barrier(PRODUCERS + WORKERS + 1)
+    q.make_frame = make_frame
     for slot in range(SLOTS):
         q.free.put(slot)
     roles = [(produce, n) for n in range(PRODUCERS)]
@@ -104,11 +101,8 @@ def main():
             frames += 1
             if frames % 20 == 0:
                 print(f"{frames}/{ITEMS} frames", file=sys.stderr)  # (13)!
-            if frames == STOP_AT:  # (14)!
-                ctrl_c = STOP_SIGNAL == signal.SIGINT
-                pids = [child.pid for child in children] if ctrl_c else []
-                for pid in pids + [os.getpid()]:
-                    os.kill(pid, STOP_SIGNAL)
+            if on_frame:
+                on_frame(frames, children)  # (14)!
         elif kind == "failed":
             failures.append(value)
         elif kind == "taken":
@@ -140,9 +134,4 @@ def main():
     if failures:
         exc, text = failures[0]
         raise exc from RemoteTraceback(text)  # (18)!
-    if signals:
-        sys.exit(128 + signals[0])  # (19)!
-
-
-if __name__ == "__main__":
-    main()
+    return 128 + signals[0] if signals else 0  # (19)!
