@@ -9,7 +9,7 @@ import pytest
 
 from hooks.site_map import LANGUAGES
 from verifier.catalog import REPO_ROOT, Catalog, site_catalog
-from verifier.pages import Page, parse_page
+from verifier.pages import Page, parse_page, shown_files
 
 PAGES = sorted(site_catalog().pages, key=lambda p: p.path)
 
@@ -130,8 +130,15 @@ def test_every_example_file_is_shown_on_a_page(language: str) -> None:
 
 
 def _not_shown(files: set[str], catalog: Catalog, language: str) -> list[str]:
-    """The example files that no page of `language` shows."""
-    return sorted(files - catalog.examples_on(language))
+    """The example files that no page of `language` shows, as a program or as a
+    file a program needs (`data-files`: a module it imports)."""
+    needed = {
+        file
+        for page in catalog.pages
+        if page.path.parts[1:2] == (language,)
+        for file in shown_files(page).values()
+    }
+    return sorted(files - catalog.examples_on(language) - needed)
 
 
 def test_every_example_file_is_shown_on_a_page_finds() -> None:
@@ -142,3 +149,5 @@ def test_every_example_file_is_shown_on_a_page_finds() -> None:
     without = Catalog([p for p in catalog.pages if p.path != Path("docs/en/pipe.md")], [])
     assert "examples/pipe/send_recv.py" in _not_shown(files, without, "en")
     assert "examples/pipe/send_recv.py" not in _not_shown(files, without, "zh")
+    modules = {"examples/pipeline/pipeline.py", *files}
+    assert "examples/pipeline/pipeline.py" not in _not_shown(modules, catalog, "en")
