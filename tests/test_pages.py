@@ -149,3 +149,5 @@ def test_every_example_file_is_shown_on_a_page_finds() -> None:
     without = Catalog([p for p in catalog.pages if p.path != Path("docs/en/pipe.md")], [])
     assert "examples/pipe/send_recv.py" in _not_shown(files, without, "en")
     assert "examples/pipe/send_recv.py" not in _not_shown(files, without, "zh")
+    modules = {"examples/pipeline/pipeline.py", *files}
+    assert "examples/pipeline/pipeline.py" not in _not_shown(modules, catalog, "en")
