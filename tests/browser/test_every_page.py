@@ -7,8 +7,9 @@ One visit checks, in this order:
    diagram (each diagram host has a size) without loading Mermaid (the
    diagrams are drawn ahead, see hooks/static_diagrams.py), and gives every
    table cell a header;
-2. the copy button of every verified program puts exactly that program on the
-   clipboard, without trailing whitespace;
+2. the copy button of every Python file shown (a verified program, or a module
+   a program needs) puts exactly that file on the clipboard, without trailing
+   whitespace;
 3. the language menu leads to the same page in the other language.
 
 The visits of the home page and the queue page also write a screenshot to
@@ -107,7 +108,7 @@ def test_page(new_page, served, site_page: SitePage, record_property) -> None:
         page.screenshot(
             path=SCREENSHOTS / f"{site_page.language}-{site_page.name}.png", full_page=True
         )
-    problems = [f"copy button: {p}" for p in copy_problems(page, site_page.source.examples)]
+    problems = [f"copy button: {p}" for p in copy_problems(page, site_page.source)]
     wait_until_settled(page)
     record_property("requests", len(recorder.requests))
     problems += [f"request outside the site: {url}" for url in recorder.external]
@@ -128,7 +129,7 @@ def test_copy_check_finds_trailing_whitespace(new_page, served) -> None:
     page = new_page(permissions=["clipboard-read", "clipboard-write"])
     page.goto(served.url(home.path))
     page.add_style_tag(content="[data-md-copying] .annotation-space { display: inline }")
-    problems = "\n".join(copy_problems(page, home.source.examples))
+    problems = "\n".join(copy_problems(page, home.source))
     assert "trailing whitespace on copied lines" in problems and "differs" in problems, problems
 
 

@@ -1,8 +1,10 @@
-"""Material's copy button on the verified programs of a page.
+"""Material's copy button on the Python files of a page.
 
-A verified program is a code block titled `*.py`; the page catalog says which
-example file each one shows, and `ShownExample.code` is what a reader must
-get: the file without its `# (N)!` annotation markers.
+A code block titled `*.py` is a verified program or a Python file a program
+needs next to it (`data-files`: a module it imports); the page catalog says
+which example file each one shows (`verifier.pages.shown_files`), and what a
+reader must get is that file without its `# (N)!` annotation markers
+(`ShownExample.code` for a program).
 """
 
 from __future__ import annotations
@@ -12,10 +14,28 @@ import time
 
 from playwright.sync_api import Locator, Page
 
-from verifier.declarations import ShownExample
+from verifier.catalog import REPO_ROOT
+from verifier.pages import MARKER, shown_files
+from verifier.pages import Page as SourcePage
 
 PROGRAM_BLOCKS = 'div.highlight:has(> span.filename:text-matches("\\\\.py$"))'
 """Code blocks whose title ends in `.py` (output blocks are titled otherwise)."""
+
+
+def python_files(source: SourcePage) -> list[tuple[str, str, str]]:
+    """The title, example file and text to copy of each `*.py` block of `source`,
+    in page order: its programs, and the Python files they name in `data-files`."""
+    programs = {example.fence.line: example for example in source.examples}
+    titles = {fence.line: fence.attrs.get("title", "") for fence in source.fences}
+    found = []
+    for line, file in shown_files(source).items():
+        if line in programs:
+            found.append((titles[line], file, programs[line].code))
+        elif file.endswith(".py"):
+            text = (REPO_ROOT / file).read_text(encoding="utf-8")
+            found.append((titles[line], file, MARKER.sub("", text)))
+    return found
+
 
 # What the clipboard holds, then emptied for the next copy.
 _TAKE_CLIPBOARD = """async () => {
@@ -56,28 +76,30 @@ def copy_with_button(page: Page, block: Locator) -> str:
     return ""
 
 
-def copy_problems(page: Page, examples: list[ShownExample]) -> list[str]:
-    """Copy every program block of the page; what differs from the programs.
+def copy_problems(page: Page, source: SourcePage) -> list[str]:
+    """Copy every `*.py` block of the page; what differs from the files it shows
+    (`python_files`).
 
     The page needs the clipboard-read and clipboard-write permissions."""
     blocks = page.locator(PROGRAM_BLOCKS)
     # Text, not innerText: a block off screen is not rendered (site.css), and has none.
     titles = blocks.locator(":scope > span.filename").all_text_contents()
-    expected_titles = [example.fence.attrs.get("title") for example in examples]
+    files = python_files(source)
+    expected_titles = [title for title, _, _ in files]
     if titles != expected_titles:
-        return [f"program blocks {titles} are not the page's examples {expected_titles}"]
+        return [f"Python blocks {titles} are not the page's Python files {expected_titles}"]
     problems = []
     page.evaluate("navigator.clipboard.writeText('')")
-    for block, example in zip(blocks.all(), examples):
+    for block, (_, file, code) in zip(blocks.all(), files):
         copied = copy_with_button(page, block)
         trailing = [n for n, line in enumerate(copied.split("\n"), 1) if line != line.rstrip()]
         if trailing:
-            problems.append(f"{example.file}: trailing whitespace on copied lines {trailing}")
+            problems.append(f"{file}: trailing whitespace on copied lines {trailing}")
         # Material trims the end of what it copies, the final newline with it.
-        expected = example.code.rstrip()
+        expected = code.rstrip()
         if copied != expected:
             diff = difflib.unified_diff(
                 expected.split("\n"), copied.split("\n"), "expected", "copied", lineterm=""
             )
-            problems.append(f"{example.file}: copied text differs\n" + "\n".join(diff))
+            problems.append(f"{file}: copied text differs\n" + "\n".join(diff))
     return problems
