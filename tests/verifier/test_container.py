@@ -16,10 +16,8 @@ from verifier.pages import parse_page
 from verifier.pytest_plugin import example_pythons
 from verifier.runner import run_program
 
-CAN = not unavailable(sys.executable, ("shm=64m", "pid1", "cpus=0.5"))
-needs_container = pytest.mark.skipif(
-    not CAN, reason=unavailable(sys.executable, ("shm=64m", "pid1", "cpus=0.5"))
-)
+CANNOT = unavailable(sys.executable, ("shm=64m", "pid1", "cpus=0.5"))
+needs_container = pytest.mark.skipif(bool(CANNOT), reason=CANNOT)
 
 
 def run(source: str, *settings: str, python: str = sys.executable, method: str = "spawn"):
