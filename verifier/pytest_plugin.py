@@ -51,7 +51,7 @@ from verifier.declarations import START_METHODS, Example
 from verifier.interpreters import END_OF_LIFE, line_of, python_version, unverified, version_key
 from verifier.kit import assemble, write
 from verifier.plan import RUN, SKIPPED, Run, plan, runs
-from verifier.repeats import CHANGED, SLICED, WINDOW, Recent, recent, times
+from verifier.repeats import CHANGED, SLICED, WINDOW, Recent, claim_key, recent, times
 from verifier.runner import DEFAULT_TIMEOUT, HAVE_PTY, RunResult, run_dir_prefix
 from verifier.update import methods_needed
 from verifier.update import plan as plan_update
@@ -437,8 +437,8 @@ def _likely(config: pytest.Config) -> Callable[[ExampleRun], int] | None:
     def likely(r: ExampleRun) -> int:
         example = r.example
         inputs = [example.file, *(file for file, _ in example.files)]
-        inputs += [_relative(shown.fence.page, root) for shown in example.shown]
-        return times(r.cell, inputs, bool(seen) and r.version not in seen, changes)
+        claims = [(_relative(shown.fence.page, root), claim_key(shown)) for shown in example.shown]
+        return times(r.cell, inputs, bool(seen) and r.version not in seen, changes, claims)
 
     return likely
 

@@ -4,11 +4,23 @@ that any five consecutive commits repeat every cell at least once."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
-from verifier.repeats import CHANGED, SLICED, WINDOW, Recent, recent, slice_of, times
+from verifier.pages import read_page
+from verifier.repeats import (
+    CHANGED,
+    SLICED,
+    WINDOW,
+    Recent,
+    claim_key,
+    recent,
+    slice_of,
+    times,
+)
 
+FIXTURE_SITE = Path(__file__).parent / "fixture_site"
 CELLS = [f"page/example_{n}.py-{m}-py3.{v}.1" for n in range(60) for m in "ab" for v in (9, 14)]
 
 
@@ -83,3 +95,67 @@ def test_a_lock_change_counts_only_if_it_changes_the_examples_pins(tmp_path: Pat
     assert "requirements.lock" not in recent(tmp_path).paths
     lock.write_text(pins.replace("2.0.2", "2.0.3") + tool)
     assert "requirements.lock" in recent(tmp_path).paths
+
+
+PAGE = """# A page
+
+Some prose.
+
+```python
+--8<-- "examples/page/hello.py"
+```
+
+``` { .output data-methods="fork spawn" }
+hello
+```
+"""
+
+
+def test_a_page_repeats_an_example_only_when_it_claims_something_new(tmp_path: Path) -> None:
+    """Prose added around an example moves it down the page, and claims nothing
+    new: its runs are not repeated.  A changed output block, or a start method
+    added to it, is a new claim: they are."""
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    shutil.copy(FIXTURE_SITE / "mkdocs.yml", tmp_path)  # the pages' include settings
+    (tmp_path / "examples" / "page").mkdir(parents=True)
+    (tmp_path / "examples" / "page" / "hello.py").write_text('print("hello")\n')
+    page = tmp_path / "docs" / "en" / "page.md"
+    page.parent.mkdir(parents=True)
+    git("init", "-q")
+    git("config", "user.email", "t@example.org")
+    git("config", "user.name", "t")
+    for n in range(WINDOW + 1):
+        page.write_text(PAGE)
+        (tmp_path / f"f{n}.txt").write_text("x")
+        git("add", ".")
+        git("commit", "-qm", f"c{n}")
+    cell = "page/hello.py-fork-py3.9.1"
+
+    def made(text: str) -> int:
+        page.write_text(text)
+        changes = recent(tmp_path)
+        (shown,) = read_page(page, tmp_path).examples
+        claims = [("docs/en/page.md", claim_key(shown))]
+        return times(cell, ["examples/page/hello.py"], False, changes, claims)
+
+    plain = made(PAGE)
+    assert plain in (1, SLICED)
+    assert made(PAGE.replace("Some prose.", "Some prose.\n\nA new paragraph.\n")) == plain
+    assert made(PAGE.replace("hello\n```", "hello, world\n```")) == CHANGED
+    assert made(PAGE.replace("fork spawn", "fork spawn forkserver")) == CHANGED
+    # Committed (another commit, another slice), the prose change is still no
+    # claim; a page that is new is.
+    page.write_text(PAGE.replace("Some prose.", "Other prose."))
+    git("commit", "-qam", "prose")
+    assert made(PAGE.replace("Some prose.", "Other prose.")) in (1, SLICED)
+    moved = tmp_path / "docs" / "zh" / "page.md"
+    moved.parent.mkdir()
+    moved.write_text(PAGE)
+    git("add", "docs/zh/page.md")
+    changes = recent(tmp_path)
+    (shown,) = read_page(moved, tmp_path).examples
+    claims = [("docs/zh/page.md", claim_key(shown))]
+    assert times(cell, ["examples/page/hello.py"], False, changes, claims) == CHANGED
