@@ -2,7 +2,8 @@
 
 The site is served below a sub-path (`/sub/path/`), as on GitHub Pages, so
 that a link or script that assumes the domain root fails here.  Chromium is
-Debian's (`/usr/bin/chromium`); Playwright's own download is not used.  One
+Debian's headless shell (`/usr/bin/chromium-headless-shell`, see
+devtools/chromium.py); Playwright's own download is not used.  One
 browser per session; every test gets fresh contexts, which refuse any request
 that leaves 127.0.0.1, so that no test depends on the network.
 
@@ -22,7 +23,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from devtools.built_site import Site
-from devtools.chromium import CHROMIUM, LAUNCH_ARGS
+from devtools.chromium import HEADLESS_SHELL, LAUNCH_ARGS
 from devtools.local_server import origin_of, serve
 from tests.browser.helpers.chromium import require_chromium
 from verifier.processes import processes_with
@@ -58,7 +59,7 @@ def browser() -> Iterator[Browser]:
     playwright = sync_playwright().start()
     try:
         chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=[*LAUNCH_ARGS, marker], timeout=60_000
+            executable_path=str(HEADLESS_SHELL), args=[*LAUNCH_ARGS, marker], timeout=60_000
         )
         yield chromium
         chromium.close()

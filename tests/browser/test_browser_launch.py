@@ -11,7 +11,9 @@ pytestmark = pytest.mark.xdist_group("site-browser-browser_launch")
 
 def test_missing_chromium_skips(tmp_path) -> None:
     missing = tmp_path / "chromium"
-    with pytest.raises(pytest.skip.Exception, match=r"\(apt-get install chromium\)$"):
+    with pytest.raises(
+        pytest.skip.Exception, match=r"\(apt-get install chromium-headless-shell\)$"
+    ):
         require_chromium(missing, env={})
 
 
