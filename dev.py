@@ -73,13 +73,18 @@ def ensure_env() -> Path:
         check(sys.executable, "-m", "venv", VENV)
     say("installing the pinned packages of requirements.lock, then this repository")
     pip = [python, "-m", "pip", "install", "--disable-pip-version-check", "-q"]
-    # --no-compile: pip byte-compiles every module of every package, one file after
-    # the other (18 s of the 36 s here); Python compiles the few it imports when it
-    # first imports them.
     check(*pip, "--no-compile", "--require-hashes", "--no-deps", "-r", LOCK)
     # Editable, built by the locked setuptools: verifier, hooks, benchmarks and
     # devtools import by name from anywhere, and pytest finds the verifier's plugin.
     check(*pip, "--no-deps", "--no-build-isolation", "--editable", ROOT)
+    # Compiled ahead, every module: this interpreter runs the examples too, with
+    # PYTHONDONTWRITEBYTECODE (verifier/runner.py), so a module left to compile on
+    # first import is compiled again by every process that imports it (NumPy and
+    # Dask: 1 s of CPU each time).  compileall with a process per core, not pip
+    # (one file after the other: 18 s against 13 s here); -W ignore, as pip does:
+    # what the compiler says of third-party sources (jieba's escape sequences)
+    # is not for this repository to fix.
+    check(python, "-W", "ignore", "-m", "compileall", "-q", "-j", "0", VENV / "lib")
     STAMP.write_text(wanted)
     return python
 

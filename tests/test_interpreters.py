@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -42,6 +45,44 @@ def test_every_supported_python_ran(pytestconfig: pytest.Config) -> None:
     if os.environ.get("VERIFIER_REQUIRE_PYTHONS") == "1":
         pytest.fail(message, pytrace=False)
     pytest.skip(message)
+
+
+# Run by each interpreter: the modules under a folder (its site-packages by
+# default) that have no byte-code cache.
+_UNCOMPILED = """
+import importlib.util, pathlib, sys, sysconfig
+root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else sysconfig.get_paths()["purelib"])
+for path in sorted(root.rglob("*.py")):
+    if not pathlib.Path(importlib.util.cache_from_source(str(path))).exists():
+        print(path)
+"""
+
+
+def uncompiled(python: str, root: Path | None = None) -> list[str]:
+    command = [python, "-c", _UNCOMPILED, *([str(root)] if root else [])]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    return done.stdout.splitlines()
+
+
+def test_the_examples_packages_are_compiled(pytestconfig: pytest.Config) -> None:
+    """Every module installed for an interpreter that runs the examples has its
+    byte code: the runs set PYTHONDONTWRITEBYTECODE (verifier/runner.py), so a
+    module without it is compiled again by every process that imports it (NumPy
+    and Dask, 1 s of CPU each time).  dev.py compiles .venv's after installing."""
+    found = {p: uncompiled(p) for p in example_pythons(pytestconfig)}
+    if not found:
+        pytest.skip("no interpreter runs the examples here (--example-python)")
+    problems = [f"{p}: {len(m)} modules, such as {m[0]}" for p, m in found.items() if m]
+    assert not problems, "not compiled: " + "; ".join(problems)
+
+
+def test_a_module_without_byte_code_is_found(tmp_path: Path) -> None:
+    """The check above can fail: a module never imported nor compiled is listed."""
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "mod.py").write_text("x = 1\n")
+    assert uncompiled(sys.executable, tmp_path) == [str(tmp_path / "pkg" / "mod.py")]
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(tmp_path)], check=True)
+    assert uncompiled(sys.executable, tmp_path) == []
 
 
 def test_a_line_counts_only_from_its_current_release() -> None:
