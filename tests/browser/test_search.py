@@ -96,7 +96,7 @@ SEARCHES = {
         ("copy-on-write", "large-data"),
         ("threadpoolctl", "large-data"),
         ("Python 3.14 checklist", "python-314"),
-        ("read-only file system", "python-314"),
+        ("readOnlyRootFilesystem", "python-314"),
         ("C language", "languages"),
         ("coverage", "debugging"),
         ("faulthandler", "debugging"),
