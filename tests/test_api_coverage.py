@@ -67,6 +67,36 @@ BEYOND = {
 }
 
 
+# Issue 26, batch 1: staples of the standard library's API that no program taught.
+ISSUE26_BATCH1 = {
+    "Queue(maxsize=...)": r"\bQueue\(maxsize\s*=",
+    "Queue.put_nowait()": r"\.put_nowait\(",
+    "queue.Full": r"\bqueue\.Full\b",
+    "Queue.full()": r"\.full\(\)",
+    "a subclass of Process": r"\bclass \w+\((multiprocessing\.)?Process\):",
+    "multiprocessing.pool.ThreadPool": r"\bThreadPool\(",
+    "multiprocessing.dummy.Pool": r"multiprocessing\.dummy import[^\n]*\bPool\b",
+    "starmap_async()": r"\.starmap_async\(",
+    "AsyncResult.successful()": r"\.successful\(\)",
+    "Pool(context=...)": r"\bPool\([^)]*\bcontext\s*=",
+    "BoundedSemaphore": r"import[^\n]*\bBoundedSemaphore\b",
+    "Event.is_set()": r"\.is_set\(\)",
+    "Condition.notify()": r"\.notify\b(?!_all)",
+    "Barrier.abort()": r"\.abort\(\)",
+    "Barrier.reset()": r"\.reset\(\)",
+    "Barrier.parties": r"\.parties\b",
+    "Barrier.n_waiting": r"\.n_waiting\b",
+    "Barrier.broken": r"\.broken\b",
+    "threading.BrokenBarrierError": r"\bthreading\.BrokenBarrierError\b",
+    "wait(FIRST_COMPLETED)": r"\bFIRST_COMPLETED\b",
+    "wait(ALL_COMPLETED)": r"\bALL_COMPLETED\b",
+    "Future.done()": r"\.done\(\)",
+    "Future.running()": r"\.running\(\)",
+    "concurrent.futures.CancelledError": r"\bCancelledError\b",
+    "ProcessPoolExecutor.kill_workers()": r"\bkill_workers\b",
+}
+
+
 def missing(catalog: Catalog, taught: dict[str, str]) -> list[str]:
     """The names in `taught` that no example shown in every language uses."""
     everywhere = set.intersection(*(catalog.examples_on(language) for language in LANGUAGES))
@@ -92,3 +122,8 @@ def test_everything_beyond_one_machine_is_taught_by_a_verified_program() -> None
 
 def test_an_api_no_program_uses_is_reported() -> None:
     assert missing(site_catalog(), {"frobnicate()": r"\bfrobnicate\("}) == ["frobnicate()"]
+
+
+def test_the_api_of_issue_26_batch_1_is_taught_by_a_verified_program() -> None:
+    gone = missing(site_catalog(), ISSUE26_BATCH1)
+    assert not gone, f"no program on both a zh and an en page uses: {gone}"
