@@ -6,19 +6,20 @@ from multiprocessing import Process
 from multiprocessing.connection import Client, Listener
 
 
-def client(address, authkey):
-    with Client(address, authkey=authkey) as conn:  # (1)!
+def client(address, key):
+    with Client(address, authkey=key) as conn:  # (1)!
         conn.send("ping")
         print("client got:", conn.recv())
 
 
 if __name__ == "__main__":
-    authkey = secrets.token_bytes(32)
+    key = secrets.token_bytes(32)
     with tempfile.TemporaryDirectory() as private:  # (2)!
         address = os.path.join(private, "server.sock")
-        with Listener(address, "AF_UNIX", authkey=authkey) as listener:  # (3)!
+        listener = Listener(address, family="AF_UNIX", authkey=key)  # (3)!
+        with listener:
             print("socket file exists:", os.path.exists(address))
-            p = Process(target=client, args=(address, authkey))
+            p = Process(target=client, args=(address, key))
             p.start()
             with listener.accept() as conn:
                 print("last_accepted:", repr(listener.last_accepted))  # (4)!
