@@ -127,3 +127,39 @@ def test_an_api_no_program_uses_is_reported() -> None:
 def test_the_api_of_issue_26_batch_1_is_taught_by_a_verified_program() -> None:
     gone = missing(site_catalog(), ISSUE26_BATCH1)
     assert not gone, f"no program on both a zh and an en page uses: {gone}"
+
+
+# Issue 26, batch 2: shared ctypes objects, shared memory, managers, Unix
+# sockets and descriptors, start methods, subinterpreters.
+ISSUE_26_API2 = {
+    "Value/Array of a ctypes Structure": r"\(Structure\)[\s\S]*\bValue\(\w+, ",
+    "Array('c') value and raw": r"\bArray\(\"c\"[\s\S]*\.raw\b",
+    "get_obj()": r"\.get_obj\(\)",
+    "sharedctypes.synchronized()": r"sharedctypes import[^\n]*\bsynchronized\b",
+    "sharedctypes.copy()": r"sharedctypes import[^\n]*\bcopy\b",
+    "ShareableList.index() and count()": r"ShareableList[\s\S]*\.index\([\s\S]*\.count\(",
+    "ShareableList.format": r"\w\.format\)",
+    "SharedMemory(name, size=...) when attaching": r"SharedMemory\(name=\w+, size=",
+    "register(exposed=...)": r"\bexposed=\(",
+    "register(method_to_typeid=...)": r"\bmethod_to_typeid=",
+    "a NamespaceProxy subclass": r"\(NamespaceProxy\):",
+    "BaseProxy._getvalue()": r"\._getvalue\(\)",
+    "Listener(family='AF_UNIX')": r"\bListener\([^)]*AF_UNIX",
+    "Listener.last_accepted": r"\.last_accepted\b",
+    "Connection.fileno()": r"\bconn\.fileno\(\)",
+    "reduction.send_handle()": r"\bsend_handle\(",
+    "reduction.recv_handle()": r"\brecv_handle\(",
+    "get_all_start_methods()": r"\bget_all_start_methods\(\)",
+    "set_executable()": r"\bset_executable\(",
+    "Interpreter.prepare_main()": r"\.prepare_main\(",
+    "interpreters.list_all()": r"\binterpreters\.list_all\(\)",
+    "interpreters.get_main()": r"\binterpreters\.get_main\(\)",
+    "create_queue(maxsize=...)": r"\bcreate_queue\(maxsize=",
+    "interpreters QueueFull": r"\binterpreters\.QueueFull\b",
+    "interpreters QueueEmpty": r"\binterpreters\.QueueEmpty\b",
+}
+
+
+def test_issue_26_batch_2_apis_are_taught_by_a_verified_program() -> None:
+    gone = missing(site_catalog(), ISSUE_26_API2)
+    assert not gone, f"no program on both a zh and an en page uses: {gone}"
