@@ -220,7 +220,9 @@ def public_api(pythons: list[str]) -> dict[str, set[str]]:
     """`module` or `module.Class` -> its public names, on any of `pythons`."""
     found: dict[str, set[str]] = {}
     for python in pythons:
-        done = subprocess.run([python, "-c", _PUBLIC_API], capture_output=True, text=True, check=True)
+        done = subprocess.run(
+            [python, "-c", _PUBLIC_API], capture_output=True, text=True, check=True
+        )
         for where, names in json.loads(done.stdout).items():
             found.setdefault(where, set()).update(set(names) - EXCLUDED.get(where, set()))
     return found
@@ -267,10 +269,25 @@ def test_every_public_name_is_used_by_a_verified_program(pytestconfig) -> None:
     gone = unused(site_catalog(), api)
     allowed = allow_list()
     every = {api_name(where, n) for where, names in api.items() for n in names}
-    problems = [f"{name}: no program on both a zh and an en page uses it" for name in gone if name not in allowed]
-    problems += [f"{name}: allow-listed, yet a program uses it now" for name in allowed if name in every and name not in gone]
-    problems += [f"{name}: allow-listed, but no interpreter has it" for name in allowed if name not in every]
-    problems += [f"{name}: its reason is missing in {lang}" for name, item in allowed.items() for lang in LANGUAGES if not item.get(lang)]
+    problems = [
+        f"{name}: no program on both a zh and an en page uses it"
+        for name in gone
+        if name not in allowed
+    ]
+    problems += [
+        f"{name}: allow-listed, yet a program uses it now"
+        for name in allowed
+        if name in every and name not in gone
+    ]
+    problems += [
+        f"{name}: allow-listed, but no interpreter has it" for name in allowed if name not in every
+    ]
+    problems += [
+        f"{name}: its reason is missing in {lang}"
+        for name, item in allowed.items()
+        for lang in LANGUAGES
+        if not item.get(lang)
+    ]
     assert not problems, (
         "\n".join(problems)
         + f"\n(a program that uses it, or an entry with a reason in {ALLOW_LIST.relative_to(REPO_ROOT)})"
@@ -280,7 +297,10 @@ def test_every_public_name_is_used_by_a_verified_program(pytestconfig) -> None:
 def test_a_name_no_program_uses_is_found() -> None:
     """The check above can fail: a module name and a method nobody calls are
     listed, the ones programs use are not."""
-    api = {"multiprocessing": {"Queue", "frobnicate"}, "multiprocessing.queues.Queue": {"put", "unjam"}}
+    api = {
+        "multiprocessing": {"Queue", "frobnicate"},
+        "multiprocessing.queues.Queue": {"put", "unjam"},
+    }
     assert unused(site_catalog(), api) == [
         "multiprocessing.frobnicate",
         "multiprocessing.queues.Queue.unjam",
