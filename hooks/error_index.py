@@ -122,7 +122,10 @@ def _pages(root: Path, language: str) -> dict[str, str]:
     """Every page of a language but the index and the contributors' pages, by name
     (verification.md quotes the settings, such as `data-exit="1"`, as syntax)."""
     folder = root / "docs" / language
-    names = {path.relative_to(folder).with_suffix("").as_posix(): path for path in sorted(folder.rglob("*.md"))}
+    names = {
+        path.relative_to(folder).with_suffix("").as_posix(): path
+        for path in sorted(folder.rglob("*.md"))
+    }
     return {
         name: path.read_text(encoding="utf-8")
         for name, path in names.items()
@@ -134,7 +137,9 @@ def locate(entries: list[Entry], pages: dict[str, str]) -> dict[str, list[Sectio
     """Where each entry is on one language's pages, by its text."""
     return {
         entry.text: list(
-            dict.fromkeys(s for name, text in pages.items() for f in entry.find for s in _where(text, name, f))
+            dict.fromkeys(
+                s for name, text in pages.items() for f in entry.find for s in _where(text, name, f)
+            )
         )
         for entry in entries
     }
@@ -152,7 +157,9 @@ def uncovered(entries: list[Entry], root: Path, language: str) -> list[str]:
                 where = f"{relative.as_posix()}:{output.fence.line}"
                 lines = output.text.splitlines()
                 if output.exit_code and f'data-exit="{output.exit_code}"' not in finds:
-                    problems.append(f'{where}: exit status {output.exit_code} (find: data-exit="{output.exit_code}")')
+                    problems.append(
+                        f'{where}: exit status {output.exit_code} (find: data-exit="{output.exit_code}")'
+                    )
                 for line in lines:
                     line = line.strip()
                     if ERROR_LINE.match(line) and not any(f in line for f in finds):
@@ -165,7 +172,10 @@ def problems(root: Path) -> list[str]:
     entries = load(root)
     found = []
     texts = [entry.text for entry in entries]
-    found += [f"{REGISTRY}: {t!r} is listed twice" for t in sorted({t for t in texts if texts.count(t) > 1})]
+    found += [
+        f"{REGISTRY}: {t!r} is listed twice"
+        for t in sorted({t for t in texts if texts.count(t) > 1})
+    ]
     anchors = [entry.anchor for entry in entries]
     found += [
         f"{REGISTRY}: the heading id {a!r} is made by two entries (give one an anchor:)"
@@ -179,7 +189,8 @@ def problems(root: Path) -> list[str]:
             if not sections
         ]
         found += [
-            f"{line}: no entry of {REGISTRY} covers it" for line in uncovered(entries, root, language)
+            f"{line}: no entry of {REGISTRY} covers it"
+            for line in uncovered(entries, root, language)
         ]
     return found
 
