@@ -213,7 +213,9 @@ def render(root: Path, language: str, strings: dict[str, str]) -> str:
             links = [
                 f"[{s.page_title} › {s.title}]({s.page}.md#{s.anchor})" for s in located[entry.text]
             ]
-            out += [f"{strings['shown_in']} " + strings["separator"].join(links), ""]
+            label = strings["shown_in"]
+            space = "" if label.endswith("：") else " "  # no space after a full-width colon
+            out += [label + space + strings["separator"].join(links), ""]
     return "\n".join(out)
 
 
