@@ -43,8 +43,9 @@ _NAME = (
     r"(?:[a-z_]\w*\.)*"
     r"(?:[A-Z]\w*(?:Error|Exception|Warning|Exit|Interrupt)|BrokenProcessPool|CancelledError)"
 )
-ERROR_LINE = re.compile(rf"^(?:\S+:\d+: )?(?P<name>{_NAME})(?::\s.*)?$")
-"""A line of a verified output that must be in the index."""
+ERROR_LINE = re.compile(rf"^(?:\S+:(?:\d+|\.\.\.): )?(?P<name>{_NAME})(?::\s.*)?$")
+"""A line of a verified output that must be in the index (a warning's line number may be
+the `...` of an `.ellipsis` block)."""
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*\{\s*#([\w-]+)[^}]*\}\s*$")
 
 
@@ -58,9 +59,13 @@ class Entry:
     """The exact strings that locate it on the pages: the text, unless given."""
     name: str
     """The exception or warning class, without its module (what the index sorts by)."""
+    given_anchor: str = ""
+    """The heading's id, where the one made from the text would be another entry's."""
 
     @property
     def anchor(self) -> str:
+        if self.given_anchor:
+            return self.given_anchor
         words = re.findall(r"[a-z0-9]+", self.text.lower().replace("'", ""))
         return "-".join(words)[:72].rstrip("-")
 
@@ -71,7 +76,8 @@ def load(root: Path) -> list[Entry]:
         text = item["text"]
         name = re.match(r"(?:[\w.]*\.)?(\w+)", text)[1]
         causes = {language: item[language] for language in LANGUAGES}
-        entries.append(Entry(text, causes, tuple(item.get("find", [text])), item.get("name", name)))
+        find = tuple(item.get("find", [text]))
+        entries.append(Entry(text, causes, find, item.get("name", name), item.get("anchor", "")))
     return entries
 
 
@@ -113,19 +119,28 @@ def _where(text: str, name: str, needle: str) -> list[Section]:
 
 
 def _pages(root: Path, language: str) -> dict[str, str]:
-    """Every page of a language but the index, by name."""
+    """Every page of a language but the index and the contributors' pages, by name
+    (verification.md quotes the settings, such as `data-exit="1"`, as syntax)."""
     folder = root / "docs" / language
-    return {
-        path.relative_to(folder).with_suffix("").as_posix(): path.read_text(encoding="utf-8")
+    names = {
+        path.relative_to(folder).with_suffix("").as_posix(): path
         for path in sorted(folder.rglob("*.md"))
-        if path.relative_to(folder).with_suffix("").as_posix() != PAGE
+    }
+    return {
+        name: path.read_text(encoding="utf-8")
+        for name, path in names.items()
+        if name != PAGE and not name.startswith("contributing/")
     }
 
 
 def locate(entries: list[Entry], pages: dict[str, str]) -> dict[str, list[Section]]:
     """Where each entry is on one language's pages, by its text."""
     return {
-        entry.text: [s for name, text in pages.items() for f in entry.find for s in _where(text, name, f)]
+        entry.text: list(
+            dict.fromkeys(
+                s for name, text in pages.items() for f in entry.find for s in _where(text, name, f)
+            )
+        )
         for entry in entries
     }
 
@@ -142,7 +157,9 @@ def uncovered(entries: list[Entry], root: Path, language: str) -> list[str]:
                 where = f"{relative.as_posix()}:{output.fence.line}"
                 lines = output.text.splitlines()
                 if output.exit_code and f'data-exit="{output.exit_code}"' not in finds:
-                    problems.append(f'{where}: exit status {output.exit_code} (find: data-exit="{output.exit_code}")')
+                    problems.append(
+                        f'{where}: exit status {output.exit_code} (find: data-exit="{output.exit_code}")'
+                    )
                 for line in lines:
                     line = line.strip()
                     if ERROR_LINE.match(line) and not any(f in line for f in finds):
@@ -155,7 +172,15 @@ def problems(root: Path) -> list[str]:
     entries = load(root)
     found = []
     texts = [entry.text for entry in entries]
-    found += [f"{REGISTRY}: {t!r} is listed twice" for t in sorted({t for t in texts if texts.count(t) > 1})]
+    found += [
+        f"{REGISTRY}: {t!r} is listed twice"
+        for t in sorted({t for t in texts if texts.count(t) > 1})
+    ]
+    anchors = [entry.anchor for entry in entries]
+    found += [
+        f"{REGISTRY}: the heading id {a!r} is made by two entries (give one an anchor:)"
+        for a in sorted({a for a in anchors if anchors.count(a) > 1})
+    ]
     for language in LANGUAGES:
         located = locate(entries, _pages(root, language))
         found += [
@@ -164,7 +189,8 @@ def problems(root: Path) -> list[str]:
             if not sections
         ]
         found += [
-            f"{line}: no entry of {REGISTRY} covers it" for line in uncovered(entries, root, language)
+            f"{line}: no entry of {REGISTRY} covers it"
+            for line in uncovered(entries, root, language)
         ]
     return found
 
@@ -187,7 +213,9 @@ def render(root: Path, language: str, strings: dict[str, str]) -> str:
             links = [
                 f"[{s.page_title} › {s.title}]({s.page}.md#{s.anchor})" for s in located[entry.text]
             ]
-            out += [f"{strings['shown_in']} " + strings["separator"].join(links), ""]
+            label = strings["shown_in"]
+            space = "" if label.endswith("：") else " "  # no space after a full-width colon
+            out += [label + space + strings["separator"].join(links), ""]
     return "\n".join(out)
 
 
