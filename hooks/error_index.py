@@ -27,7 +27,7 @@ from pathlib import Path
 
 import yaml
 
-from hooks.site_map import LANGUAGES, page_language, source_page
+from hooks.site_map import LANGUAGES, page_language, source_page, url_path
 from hooks.strings import strings
 from verifier.pages import parse_page
 
@@ -118,7 +118,7 @@ def _where(text: str, name: str, needle: str) -> list[Section]:
     return found
 
 
-def _pages(root: Path, language: str) -> dict[str, str]:
+def pages(root: Path, language: str) -> dict[str, str]:
     """Every page of a language but the index and the contributors' pages, by name
     (verification.md quotes the settings, such as `data-exit="1"`, as syntax)."""
     folder = root / "docs" / language
@@ -182,7 +182,7 @@ def problems(root: Path) -> list[str]:
         for a in sorted({a for a in anchors if anchors.count(a) > 1})
     ]
     for language in LANGUAGES:
-        located = locate(entries, _pages(root, language))
+        located = locate(entries, pages(root, language))
         found += [
             f"{REGISTRY}: {text!r} is on no page of docs/{language}/ (its find: strings)"
             for text, sections in located.items()
@@ -195,6 +195,29 @@ def problems(root: Path) -> list[str]:
     return found
 
 
+SEARCH_FIELD = "errors"
+"""A field of the search index that holds, for each section that shows an error,
+the entries' texts (`search_fields`)."""
+SEARCH_BOOST = 400.0
+"""Its weight: a tenth of a heading's (Material weighs a title 1000, body text 1).
+A pasted message matches all its words there, which lifts the section that
+shows it above sections whose heading holds one common word of it ("process");
+a single word matches with a tenth of a heading's weight, so other searches
+keep their order."""
+
+
+def search_fields(root: Path, language: str) -> dict[str, str]:
+    """Each section of `language` that shows an entry, by its location in the
+    search index (`en/pools/#pickled-by-reference`): the texts of its entries."""
+    found: dict[str, list[str]] = {}
+    for text, sections in locate(load(root), pages(root, language)).items():
+        for section in sections:
+            found.setdefault(f"{url_path(language, section.page)}#{section.anchor}", []).append(
+                text
+            )
+    return {location: "\n".join(texts) for location, texts in found.items()}
+
+
 def _letter(entry: Entry) -> str:
     first = entry.name.lstrip("_")[:1].upper()
     return first if first.isalpha() else "#"
@@ -203,7 +226,7 @@ def _letter(entry: Entry) -> str:
 def render(root: Path, language: str, strings: dict[str, str]) -> str:
     """The index's entries as Markdown, for `language`."""
     entries = sorted(load(root), key=lambda e: (_letter(e), e.name.lower(), e.text.lower()))
-    located = locate(entries, _pages(root, language))
+    located = locate(entries, pages(root, language))
     letters = sorted({_letter(e) for e in entries})
     out = [" · ".join(f"[{letter}](#letter-{letter.lower()})" for letter in letters), ""]
     for letter in letters:

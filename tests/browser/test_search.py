@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from hooks import error_index
 from hooks.site_map import HOME, LANGUAGES, catalog_page, page_at, url_path
 from tests.browser.helpers.page_events import PageRecorder
 from tests.browser.helpers.search_box import SEARCH_READY, search
-from verifier.catalog import site_catalog
+from verifier.catalog import REPO_ROOT, site_catalog
 
 pytestmark = pytest.mark.xdist_group("site-browser-search")
 
@@ -62,6 +63,7 @@ SEARCHES = {
         ("daemonic processes are not allowed to have children", "process-tree"),
         ("leaked semaphore", "synchronization"),
         ("BrokenProcessPool", "pools"),
+        ("按报错查", "by-error"),
     ],
     "en": [
         ("data exchange between processes", "index"),
@@ -108,6 +110,7 @@ SEARCHES = {
         ("daemonic processes are not allowed to have children", "process-tree"),
         ("leaked semaphore", "synchronization"),
         ("BrokenProcessPool", "pools"),
+        ("by error message", "by-error"),
     ],
 }
 TOP = 3
@@ -128,6 +131,25 @@ def test_search_finds(page: Page, served, language: str) -> None:
         if foreign:
             missed.append(f"{query!r}: results in another language: {foreign}")
     assert not missed, "\n".join(missed)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_finds_every_error_message(page: Page, served, language: str) -> None:
+    """Every entry of the error index (docs/_includes/errors.yml), pasted as
+    Python prints it, brings up the index and a page that shows the message
+    among the first TOP results."""
+    located = error_index.locate(
+        error_index.load(REPO_ROOT), error_index.pages(REPO_ROOT, language)
+    )
+    index = served.url(url_path(language, error_index.PAGE))
+    page.goto(served.url(url_path(language, HOME)))
+    missed = []
+    for text, sections in located.items():
+        found = search(page, text)[:TOP]
+        shown = {served.url(url_path(language, s.page)) for s in sections}
+        if index not in found or not shown & set(found):
+            missed.append(f"{text!r}: {found} (the index, and one of {sorted(shown)})")
+    assert not missed, f"{len(missed)} of {len(located)} not found:\n" + "\n".join(missed)
 
 
 def test_searches_cover_every_page() -> None:
