@@ -5,9 +5,10 @@ from multiprocessing.managers import SyncManager
 
 
 def child(parent_key, address):
-    same = current_process().authkey == parent_key  # (1)!
+    key = current_process().authkey
+    same = key == parent_key  # (1)!
     try:
-        SyncManager(address=address).connect()  # (2)!
+        SyncManager(address=address, authkey=key).connect()  # (2)!
         result = "connected"
     except AuthenticationError as error:
         result = f"AuthenticationError: {error}"
