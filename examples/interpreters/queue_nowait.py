@@ -17,10 +17,12 @@ if __name__ == "__main__":
     interp = interpreters.create()
     print("items put before QueueFull:", interp.call(fill, inbox))
     print("full():", inbox.full(), "| qsize():", inbox.qsize())
+    unbounded = interpreters.create_queue()
+    print("maxsize:", inbox.maxsize, "| default:", unbounded.maxsize)  # (3)!
     print("got:", inbox.get_nowait(), inbox.get_nowait())
     try:
         inbox.get_nowait()
-    except queue.Empty as error:  # (3)!
+    except queue.Empty as error:  # (4)!
         print("get_nowait():", type(error).__name__)
     print(
         "QueueFull is a queue.Full:",
