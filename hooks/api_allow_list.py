@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from hooks.site_map import page_language, source_page
+from hooks.site_map import language_if_page
 from hooks.strings import strings
 
 FILE = Path("docs") / "_includes" / "api-allow-list.yml"
@@ -35,8 +35,6 @@ def render(root: Path, language: str) -> str:
 
 
 def on_page_markdown(markdown: str, *, page, config, files) -> str:
-    named = source_page(page.file.src_uri)
-    if not named or named[1] != PAGE:
-        return markdown
+    language = language_if_page(page.file.src_uri, PAGE)
     root = Path(config.config_file_path).resolve().parent
-    return markdown.replace(PLACEHOLDER, render(root, page_language(page.file.src_uri)))
+    return markdown.replace(PLACEHOLDER, render(root, language)) if language else markdown

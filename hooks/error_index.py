@@ -27,7 +27,7 @@ from pathlib import Path
 
 import yaml
 
-from hooks.site_map import LANGUAGES, page_language, source_page, url_path
+from hooks.site_map import LANGUAGES, language_if_page, url_path
 from hooks.strings import strings
 from verifier.pages import parse_page
 
@@ -243,12 +243,11 @@ def render(root: Path, language: str, strings: dict[str, str]) -> str:
 
 
 def on_page_markdown(markdown: str, *, page, config, files) -> str:
-    named = source_page(page.file.src_uri)
-    if not named or named[1] != PAGE:
+    language = language_if_page(page.file.src_uri, PAGE)
+    if language is None:
         return markdown
     root = Path(config.config_file_path).resolve().parent
     wrong = problems(root)
     if wrong:
         raise SystemExit("error index:\n" + "\n".join(wrong))
-    language = page_language(page.file.src_uri)
     return markdown.replace(PLACEHOLDER, render(root, language, strings(language)["error_index"]))
