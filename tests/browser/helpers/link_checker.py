@@ -17,12 +17,9 @@ _KEEP_USER = (
 """`python -m linkcheck`, except that it keeps running as the user who started it.
 
 Started as root, LinkChecker switches to `nobody` once it has read its options,
-and afterwards imports its plugins from wherever it is installed.  When that is
-a folder `nobody` cannot read (a clone inside a `mktemp -d` folder, say), the
-AnchorCheck plugin does not load and anchors go unchecked without a word.  It
-only fetches the test server on 127.0.0.1, so there is nothing to protect by
-switching; `test_link_check_finds_a_broken_link_and_anchor` shows the anchor
-check works wherever the clone is."""
+and afterwards imports from wherever it is installed, which `nobody` may not
+read (a clone inside a `mktemp -d` folder, say).  It only fetches the test
+server on 127.0.0.1, so there is nothing to protect by switching."""
 
 
 @dataclass
@@ -30,7 +27,7 @@ class LinkReport:
     returncode: int
     rows: list[dict]
     """One per URL checked (`--verbose`), with `url`, `parentname`, `result`,
-    `valid` and `warningstring` (where AnchorCheck reports a missing anchor)."""
+    `valid` and `warningstring` (what LinkChecker warns of)."""
     log: str
 
     @property
@@ -53,10 +50,10 @@ class LinkCheck:
 
     It checks `urls` and follows the links of the pages below `internal` (the
     served site) up to `recursion` links deep (-1: no limit); links elsewhere
-    are not fetched.  With `anchors`, its AnchorCheck plugin also reports a
-    link to a #fragment that the target page lacks."""
+    are not fetched.  Anchors are not checked (tests/browser/test_links.py
+    checks them against the built pages)."""
 
-    def __init__(self, urls, internal: str, work: Path, *, anchors: bool, recursion: int = -1):
+    def __init__(self, urls, internal: str, work: Path, *, recursion: int = -1):
         work.mkdir(parents=True, exist_ok=True)
         self.work = work
         config = work / "linkcheckerrc"
@@ -69,7 +66,7 @@ class LinkCheck:
             "maxrequestspersecond=1000\n"
             "[filtering]\n"
             f"internlinks=^{re.escape(internal)}\n"
-            "checkextern=0\n" + ("[AnchorCheck]\n" if anchors else ""),
+            "checkextern=0\n",
             encoding="utf-8",
         )
         env = {
