@@ -56,6 +56,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -172,6 +173,17 @@ def language_indexes(merged: dict) -> dict[str, dict]:
     return {language: {**merged, "docs": docs[language]} for language in LANGUAGES}
 
 
+def directory_url(location: str) -> str:
+    """A location of the search index as the site's build writes it: the
+    offline copy's, built without directory URLs (`en/pools.html#x`,
+    `index.html`), as `en/pools/#x` and ``."""
+    path, hash_, anchor = location.partition("#")
+    if path.endswith(".html"):
+        path = path.removesuffix(".html").removesuffix("index")
+        path = path if not path or path.endswith("/") else path + "/"
+    return path + hash_ + anchor
+
+
 def with_error_messages(index: dict, messages: dict[str, str]) -> None:
     """Give the sections that show an error message of the error index a search
     field of their own holding the messages (hooks/error_index.py), so that a
@@ -179,8 +191,10 @@ def with_error_messages(index: dict, messages: dict[str, str]) -> None:
     fields = index["config"]["fields"]
     fields[error_index.SEARCH_FIELD] = {"boost": error_index.SEARCH_BOOST}
     for doc in index["docs"]:
-        if doc["location"] in messages:
-            doc[error_index.SEARCH_FIELD] = messages[doc["location"]]
+        location = directory_url(doc["location"])
+        if location in messages:
+            # Escaped as the other fields' text is: Material reads `<...>` as a tag.
+            doc[error_index.SEARCH_FIELD] = html.escape(messages[location], quote=False)
 
 
 # The offline copy's index: Material runs this script and reads `__index`.

@@ -51,31 +51,6 @@
     return send.apply(this, arguments);
   };
 
-  // A pasted error message is text, not query syntax.  Material hands the box's
-  // text to lunr, for which "..." is a phrase whose every word must be present
-  // and -9 means "without 9"; a traceback's last line has quotes (Reason:
-  // 'TypeError("cannot pickle ...")') and exit codes have minus signs, so such
-  // a query found nothing, or everything but the page it was about.  The
-  // search worker gets the query without double quotes, and with a minus sign
-  // before a digit dropped (-9 is the word 9 of the index, which splits at "-").
-  // The error index's search test (tests/browser/test_search.py) pastes them.
-  var Worker = window.Worker;
-  window.Worker = function (url, options) {
-    var worker = new Worker(url, options);
-    if (/\/search\.[0-9a-f]+\.min\.js/.test(String(url))) {
-      var post = worker.postMessage;
-      worker.postMessage = function (message) {
-        if (message && typeof message.data === "string") {
-          var data = message.data.replace(/"/g, " ").replace(/(^|\s)-(?=\d)/g, "$1");
-          message = Object.assign({}, message, { data: data });
-        }
-        return post.apply(worker, [message].concat(Array.prototype.slice.call(arguments, 1)));
-      };
-    }
-    return worker;
-  };
-  window.Worker.prototype = Worker.prototype;
-
   // The box, or the toggle that Material (its button, its shortcuts) checks to open search.
   document.addEventListener("focusin", function (event) {
     if (event.target.matches(".md-search__input")) {
