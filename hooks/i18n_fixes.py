@@ -56,6 +56,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -69,6 +70,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
+from hooks import error_index
 from hooks.site_map import DEFAULT_LANGUAGE, LANGUAGES, page_at, page_language, twin
 from hooks.strings import strings
 
@@ -171,6 +173,30 @@ def language_indexes(merged: dict) -> dict[str, dict]:
     return {language: {**merged, "docs": docs[language]} for language in LANGUAGES}
 
 
+def directory_url(location: str) -> str:
+    """A location of the search index as the site's build writes it: the
+    offline copy's, built without directory URLs (`en/pools.html#x`,
+    `index.html`), as `en/pools/#x` and ``."""
+    path, hash_, anchor = location.partition("#")
+    if path.endswith(".html"):
+        path = path.removesuffix(".html").removesuffix("index")
+        path = path if not path or path.endswith("/") else path + "/"
+    return path + hash_ + anchor
+
+
+def with_error_messages(index: dict, messages: dict[str, str]) -> None:
+    """Give the sections that show an error message of the error index a search
+    field of their own holding the messages (hooks/error_index.py), so that a
+    message pasted into the search box finds them."""
+    fields = index["config"]["fields"]
+    fields[error_index.SEARCH_FIELD] = {"boost": error_index.SEARCH_BOOST}
+    for doc in index["docs"]:
+        location = directory_url(doc["location"])
+        if location in messages:
+            # Escaped as the other fields' text is: Material reads `<...>` as a tag.
+            doc[error_index.SEARCH_FIELD] = html.escape(messages[location], quote=False)
+
+
 # The offline copy's index: Material runs this script and reads `__index`.
 _OFFLINE_INDEX = (
     "var __index = (function (indexes) {{\n"
@@ -191,7 +217,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if getattr(i18n, "building", False) or not merged.is_file():
         return
     indexes = language_indexes(json.loads(merged.read_text(encoding="utf-8")))
+    root = Path(config.config_file_path).resolve().parent
     for language, index in indexes.items():
+        with_error_messages(index, error_index.search_fields(root, language))
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         (folder / f"search_index.{language}.json").write_text(text, encoding="utf-8")
     script = folder / "search_index.js"

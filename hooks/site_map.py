@@ -81,6 +81,13 @@ def source_page(src_uri: str) -> tuple[str, str] | None:
     return language, PurePosixPath(*rest).with_suffix("").as_posix()
 
 
+def language_if_page(src_uri: str, name: str) -> str | None:
+    """The language of the source page `src_uri` when it is page `name` (of any
+    language), else `None`: for the hooks that fill in one page."""
+    found = source_page(src_uri)
+    return found[0] if found and found[1] == name else None
+
+
 def page_language(src_uri: str) -> str | None:
     """The language of a source page below docs/ (MkDocs' `page.file.src_uri`)."""
     found = source_page(src_uri)

@@ -53,6 +53,7 @@ SHOWN = {
         "examples/queue/joinable_queue.py",
         "examples/queue/join_before_drain.py",
         "examples/queue/get_timeout.py",
+        "examples/queue/bounded_queue.py",
         "examples/queue/copy_not_shared.py",
         "examples/queue/simple_queue.py",
         "examples/queue/close_join_thread.py",

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from devtools.built_site import Site, parse_html
-from hooks import verified_marks
+from hooks import error_index, i18n_fixes, verified_marks
 from hooks.archives import KIT_PATH
 from hooks.site_map import (
     CONFIG_FILE,
@@ -198,13 +198,20 @@ def test_search_index_finds(search_index: SearchIndex, query: str, location: str
 def test_each_language_has_its_own_search_index(site: Site) -> None:
     """The merged index split by page language (hooks/i18n_fixes.py): each
     language's index holds exactly its own pages, and together they hold the
-    merged index's entries, in its order, with its settings."""
+    merged index's entries, in its order, with its settings; besides, the
+    sections that show an error message of the error index have the messages
+    in a field of their own (hooks/error_index.py)."""
     merged = json.loads((site.dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    field = error_index.SEARCH_FIELD
     parts = {}
     for language in LANGUAGES:
         path = site.dir / "search" / f"search_index.{language}.json"
         parts[language] = json.loads(path.read_text(encoding="utf-8"))
-        assert parts[language]["config"] == merged["config"]
+        config = parts[language]["config"]
+        assert config["fields"].pop(field) == {"boost": error_index.SEARCH_BOOST}
+        assert config == merged["config"]
+        shown = [doc.pop(field) for doc in parts[language]["docs"] if field in doc]
+        assert len(shown) > 20 and all(shown), shown
         foreign = [
             doc["location"]
             for doc in parts[language]["docs"]
@@ -217,6 +224,33 @@ def test_each_language_has_its_own_search_index(site: Site) -> None:
     }
     assert sorted(by_location) == sorted(doc["location"] for doc in merged["docs"])
     assert all(by_location[doc["location"]] == doc for doc in merged["docs"])
+
+
+def test_the_offline_copys_sections_get_their_messages_too() -> None:
+    """The offline copy's index names its sections without directory URLs
+    (`en/pools.html#x`): the error index's field finds them all the same
+    (tests/browser/test_offline_copy.py searches a message there)."""
+    messages = {"en/pools/#x": "E: <a>", "errors/#y": "F"}
+    index = {
+        "config": {"fields": {}},
+        "docs": [
+            {"location": "en/pools.html#x"},
+            {"location": "errors.html#y"},
+            {"location": "index.html"},
+        ],
+    }
+    i18n_fixes.with_error_messages(index, messages)
+    assert [doc.get(error_index.SEARCH_FIELD) for doc in index["docs"]] == [
+        "E: &lt;a&gt;",
+        "F",
+        None,
+    ]
+    assert i18n_fixes.directory_url("en/index.html#a") == "en/#a"
+    assert (
+        i18n_fixes.directory_url("en/contributing/verification.html")
+        == "en/contributing/verification/"
+    )
+    assert i18n_fixes.directory_url("en/pools/#x") == "en/pools/#x"
 
 
 def test_api_reference_headings_follow_the_page_language(site: Site) -> None:

@@ -89,7 +89,7 @@ has, its output compared with the pages' claims for this Python and this OS.
 nothing was checked.  *skipped* means something the run needs is missing
 (a package, a C compiler); the table says what.
 
-每个示例都在全新的解释器中，以本平台支持的每种启动方法运行，并与页面为当前
+每个示例都在全新的解释器中，以本平台支持的每种启动方式运行，并与页面为当前
 Python 版本和操作系统给出的输出逐字比较。最后一行是 `N passed, N failed`，
 有任何差异时退出码为 1。`not claimed` 表示网站没有为这个平台或这个 Python 版本
 给出输出，因此不做检查；`skipped` 表示缺少运行所需的东西（某个包、C 编译器），

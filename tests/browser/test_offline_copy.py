@@ -28,6 +28,13 @@ pytestmark = pytest.mark.xdist_group("site-browser-offline_copy")
 
 # Per language: a query, and the page (with diagrams) it must find in the first 3.
 QUERIES = {"zh": ("队列", "queue"), "en": ("queue", "queue")}
+# A pasted message that only the fixed search worker (hooks/search_worker.py)
+# finds, and the page it must find in the first 3: from disk the worker runs
+# in an iframe, as a script, and the fixes must work there too.
+PASTED = {
+    "zh": ("TypeError: cannot pickle 'generator' object", "errors"),
+    "en": ("exit code -7", "containers"),
+}
 
 
 def offline_file(url: str) -> str:
@@ -81,6 +88,13 @@ def offline_problems(page: Page, copy: Path, language: str) -> list[str]:
     problems = []
     if wanted not in found[:3]:
         problems.append(f"search {query!r}: {wanted} not in the first 3: {found[:3]}")
+    pasted, name_pasted = PASTED[language]
+    found_pasted = [url.removeprefix(root) for url in search(page, pasted)]
+    wanted_pasted = offline_file(url_path(language, name_pasted))
+    if wanted_pasted not in found_pasted[:3]:
+        problems.append(
+            f"search {pasted!r}: {wanted_pasted} not in the first 3: {found_pasted[:3]}"
+        )
     foreign = [url for url in found if page_at(url)[0] != language]
     if foreign:
         problems.append(f"search {query!r}: results in another language: {foreign}")

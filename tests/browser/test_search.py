@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from hooks import error_index
 from hooks.site_map import HOME, LANGUAGES, catalog_page, page_at, url_path
 from tests.browser.helpers.page_events import PageRecorder
 from tests.browser.helpers.search_box import SEARCH_READY, search
-from verifier.catalog import site_catalog
+from verifier.catalog import REPO_ROOT, site_catalog
 
 pytestmark = pytest.mark.xdist_group("site-browser-search")
 
@@ -49,6 +50,8 @@ SEARCHES = {
         ("背压", "pipeline"),
         ("写时复制", "large-data"),
         ("threadpoolctl", "large-data"),
+        ("检查清单", "python-314"),
+        ("只读文件系统", "python-314"),
         ("C 语言", "languages"),
         ("覆盖率", "debugging"),
         ("faulthandler", "debugging"),
@@ -60,6 +63,7 @@ SEARCHES = {
         ("daemonic processes are not allowed to have children", "process-tree"),
         ("leaked semaphore", "synchronization"),
         ("BrokenProcessPool", "pools"),
+        ("按报错查", "by-error"),
     ],
     "en": [
         ("data exchange between processes", "index"),
@@ -93,6 +97,8 @@ SEARCHES = {
         ("backpressure", "pipeline"),
         ("copy-on-write", "large-data"),
         ("threadpoolctl", "large-data"),
+        ("Python 3.14 checklist", "python-314"),
+        ("readOnlyRootFilesystem", "python-314"),
         ("C language", "languages"),
         ("coverage", "debugging"),
         ("faulthandler", "debugging"),
@@ -104,9 +110,68 @@ SEARCHES = {
         ("daemonic processes are not allowed to have children", "process-tree"),
         ("leaked semaphore", "synchronization"),
         ("BrokenProcessPool", "pools"),
+        ("by error message", "by-error"),
     ],
 }
 TOP = 3
+
+# Error messages as readers paste them, with their own names, numbers and
+# addresses where the site's programs print others (or `...`): the page that
+# explains each must be among the first TOP results in both languages.  Every
+# message of the error index, exactly as the site shows it, is searched by
+# test_search_finds_every_error_message.
+PASTED = [
+    ("TypeError: cannot pickle '_io.BufferedReader' object", "python-314"),
+    (
+        "AttributeError: Can't get attribute 'process_row' on <module '__main__' (built-in)>",
+        "environments",
+    ),
+    (
+        "_pickle.PicklingError: Can't pickle <function <lambda> at 0x7f3b2c1d5e40>: attribute lookup <lambda> on __main__ failed",
+        "pools",
+    ),
+    ("AttributeError: Can't pickle local object 'run.<locals>.handler'", "pools"),
+    (
+        "UserWarning: resource_tracker: There appear to be 3 leaked shared_memory objects to clean up at shutdown",
+        "shared-memory",
+    ),
+    (
+        "UserWarning: resource_tracker: There appear to be 6 leaked semaphore objects to clean up at shutdown",
+        "synchronization",
+    ),
+    ("FileNotFoundError: [Errno 2] No such file or directory: '/psm_4f1a9c2e'", "shared-memory"),
+    ("AttributeError: 'AutoProxy[Counter]' object has no attribute 'increment'", "manager"),
+    (
+        "ResourceWarning: unclosed <socket.socket fd=7, family=1, type=1, proto=0, laddr=('127.0.0.1', 50412)>",
+        "debugging",
+    ),
+    ("ResourceWarning: subprocess 12345 is still running", "debugging"),
+    (
+        "RuntimeError: An attempt has been made to start a new process before the current process has finished its bootstrapping phase.",
+        "pitfalls",
+    ),
+    ("OSError: [Errno 24] Too many open files", "pitfalls"),
+    ("BrokenPipeError: [Errno 32] Broken pipe", "pipe"),
+    (
+        "concurrent.futures.process.BrokenProcessPool: A process in the process pool was terminated abruptly while the future was running or pending.",
+        "pools",
+    ),
+    (
+        "multiprocessing.pool.MaybeEncodingError: Error sending result: '<generator object read_rows at 0x7f0e5c3b2a40>'. Reason: 'TypeError(\"cannot pickle 'generator' object\")'",
+        "errors",
+    ),
+    ("TypeError: cannot pickle 'psycopg2.extensions.connection' object", "errors"),
+    ("multiprocessing.context.AuthenticationError: digest received was wrong", "remote"),
+    (
+        "RuntimeError: Queue objects should only be shared between processes through inheritance",
+        "pools",
+    ),
+    ("Process 4242 terminated abruptly with exit code -9", "pools"),
+    (
+        "DeprecationWarning: This process (pid=31337) is multi-threaded, use of fork() may lead to deadlocks in the child.",
+        "start-methods",
+    ),
+]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -115,7 +180,7 @@ def test_search_finds(page: Page, served, language: str) -> None:
     # whole site once per page load, which is most of the time this takes.
     page.goto(served.url(url_path(language, HOME)))
     missed = []
-    for query, expected in SEARCHES[language]:
+    for query, expected in SEARCHES[language] + PASTED:
         found = search(page, query)
         if served.url(url_path(language, expected)) not in found[:TOP]:
             missed.append(f"{query!r}: {expected!r} not in the first {TOP}: {found[:TOP]}")
@@ -124,6 +189,27 @@ def test_search_finds(page: Page, served, language: str) -> None:
         if foreign:
             missed.append(f"{query!r}: results in another language: {foreign}")
     assert not missed, "\n".join(missed)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_finds_every_error_message(page: Page, served, language: str) -> None:
+    """Every entry of the error index (docs/_includes/errors.yml), pasted as
+    Python prints it, brings up the index and a page that shows the message
+    among the first TOP results: a page the index links for it, or another
+    page whose text has the message as it is printed (`exit code 1`, which
+    several pages explain)."""
+    pages = error_index.pages(REPO_ROOT, language)
+    located = error_index.locate(error_index.load(REPO_ROOT), pages)
+    index = served.url(url_path(language, error_index.PAGE))
+    page.goto(served.url(url_path(language, HOME)))
+    missed = []
+    for text, sections in located.items():
+        found = search(page, text)[:TOP]
+        names = {s.page for s in sections} | {name for name, md in pages.items() if text in md}
+        shown = {served.url(url_path(language, name)) for name in names}
+        if index not in found or not shown & set(found):
+            missed.append(f"{text!r}: {found} (the index, and one of {sorted(shown)})")
+    assert not missed, f"{len(missed)} of {len(located)} not found:\n" + "\n".join(missed)
 
 
 def test_searches_cover_every_page() -> None:
