@@ -21,6 +21,7 @@ printed, so that a reader who pastes it into the search box lands on it.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,7 +91,8 @@ class Section:
     page_title: str
 
 
-def _sections(text: str, name: str) -> list[tuple[int, Section]]:
+@functools.lru_cache(maxsize=256)  # asked once per occurrence of every entry's text
+def _sections(text: str, name: str) -> tuple[tuple[int, Section], ...]:
     """Each heading of a page with an id, by line: (line, section)."""
     page_title, found = name, []
     for number, line in enumerate(text.splitlines(), 1):
@@ -101,7 +103,7 @@ def _sections(text: str, name: str) -> list[tuple[int, Section]]:
         if len(match[1]) == 1:
             page_title = title
         found.append((number, Section(name, match[3], title, page_title)))
-    return found
+    return tuple(found)
 
 
 def _where(text: str, name: str, needle: str) -> list[Section]:

@@ -1,7 +1,8 @@
 """hooks/search_worker.py: Material's search worker gets the fixes, or the build
 says why it cannot.  The browser tests (tests/browser/test_search.py) show what
-the fixes do to the results; these check the patching itself, on the worker
-the theme ships and on scripts it would not recognise."""
+the fixes do to the results, and tests/test_site.py that the built site has the
+fixed worker; these check the patching itself, on the worker the theme ships
+and on scripts it would not recognise."""
 
 from __future__ import annotations
 
@@ -11,8 +12,6 @@ import material
 import pytest
 
 from hooks import search_worker
-
-pytestmark = pytest.mark.xdist_group("site-search_worker")
 
 THEME_WORKERS = Path(material.__file__).parent / "templates" / search_worker.WORKERS
 
@@ -47,9 +46,3 @@ def test_a_worker_that_sets_no_lunr_fails_the_build(shipped: str, preamble: str)
     other = shipped.replace("self.lunr=", "self.search=")
     with pytest.raises(search_worker.WorkerChanged, match="no self.lunr"):
         search_worker.fix(other, preamble)
-
-
-def test_the_built_site_has_the_fixed_worker(site) -> None:
-    [script] = (site.dir / search_worker.WORKERS).glob("search.*.min.js")
-    text = script.read_text(encoding="utf-8")
-    assert text.startswith(search_worker.MARK) and search_worker.FIXED_LOOP in text

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from devtools.built_site import Site, parse_html
-from hooks import error_index, i18n_fixes, verified_marks
+from hooks import error_index, i18n_fixes, search_worker, verified_marks
 from hooks.archives import KIT_PATH
 from hooks.site_map import (
     CONFIG_FILE,
@@ -251,6 +251,13 @@ def test_the_offline_copys_sections_get_their_messages_too() -> None:
         == "en/contributing/verification/"
     )
     assert i18n_fixes.directory_url("en/pools/#x") == "en/pools/#x"
+
+
+def test_the_built_site_has_the_fixed_worker(site: Site) -> None:
+    """Material's search worker, with hooks/search_worker.py's fixes."""
+    [script] = (site.dir / search_worker.WORKERS).glob("search.*.min.js")
+    text = script.read_text(encoding="utf-8")
+    assert text.startswith(search_worker.MARK) and search_worker.FIXED_LOOP in text
 
 
 def test_api_reference_headings_follow_the_page_language(site: Site) -> None:
