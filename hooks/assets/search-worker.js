@@ -9,7 +9,8 @@
 //    characters, two different states can get one name, and minimizing then
 //    merges them: the English index held the word 700314.2, which no page
 //    has, and a query that reached it (7, exit code -7) threw in lunr and
-//    found nothing.  Same bug as olivernn/lunr.js#503, open.  The names get a
+//    found nothing.  olivernn/lunr.js#503 (open) reports words of an index
+//    that no search finds, which this would explain.  The names get a
 //    separator here.
 // 2. The query.  Readers paste the last line of a traceback.  For lunr,
 //    "..." is a phrase, -9 is "without 9", TypeError: is a field name, and
