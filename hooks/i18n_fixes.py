@@ -71,7 +71,7 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
 from hooks import error_index
-from hooks.site_map import DEFAULT_LANGUAGE, LANGUAGES, page_at, page_language, twin
+from hooks.site_map import DEFAULT_LANGUAGE, LANGUAGES, page_at, page_language, twin, url_path
 from hooks.strings import strings
 
 DOCSTRING_LANGUAGE = "en"
@@ -179,8 +179,7 @@ def directory_url(location: str) -> str:
     `index.html`), as `en/pools/#x` and ``."""
     path, hash_, anchor = location.partition("#")
     if path.endswith(".html"):
-        path = path.removesuffix(".html").removesuffix("index")
-        path = path if not path or path.endswith("/") else path + "/"
+        path = url_path(*page_at(path.removesuffix(".html").removesuffix("index")))
     return path + hash_ + anchor
 
 

@@ -26,12 +26,15 @@
 (function () {
   "use strict";
 
-  var separator = /[\s\-]+/;
+  var separator = /[\s\-]+/; // the index's, from the setup message (mkdocs.yml)
   var pending = [];
 
+  // The words of `text` as the index has them: split where the index splits
+  // (its separator splits &lt; &gt; &amp; too), and at what lunr would read as
+  // query syntax, were the separator ever to keep it (: " -); trimmed as the
+  // index's words are.
   function words(text) {
     return text
-      .replace(/&(lt|gt|amp);/g, " ")
       .split(separator)
       .join(" ")
       .split(/[\s:\-"]+/)

@@ -77,28 +77,22 @@ def offline_problems(page: Page, copy: Path, language: str) -> list[str]:
     root = copy.as_uri() + "/"
     recorder = PageRecorder(page, "file://")
     page.goto(root + offline_file(url_path(language, HOME)))
-    query, name = QUERIES[language]
-    try:
-        found = [url.removeprefix(root) for url in search(page, query)]
-    except PlaywrightError as error:
-        return [f"search {query!r} never answered: {error.message.splitlines()[0]}"] + (
-            recorder.errors
-        )
-    wanted = offline_file(url_path(language, name))
     problems = []
-    if wanted not in found[:3]:
-        problems.append(f"search {query!r}: {wanted} not in the first 3: {found[:3]}")
-    pasted, name_pasted = PASTED[language]
-    found_pasted = [url.removeprefix(root) for url in search(page, pasted)]
-    wanted_pasted = offline_file(url_path(language, name_pasted))
-    if wanted_pasted not in found_pasted[:3]:
-        problems.append(
-            f"search {pasted!r}: {wanted_pasted} not in the first 3: {found_pasted[:3]}"
-        )
-    foreign = [url for url in found if page_at(url)[0] != language]
-    if foreign:
-        problems.append(f"search {query!r}: results in another language: {foreign}")
-    page.goto(root + wanted)
+    for query, expected in (QUERIES[language], PASTED[language]):
+        try:
+            found = [url.removeprefix(root) for url in search(page, query)]
+        except PlaywrightError as error:
+            return [f"search {query!r} never answered: {error.message.splitlines()[0]}"] + (
+                recorder.errors
+            )
+        wanted = offline_file(url_path(language, expected))
+        if wanted not in found[:3]:
+            problems.append(f"search {query!r}: {wanted} not in the first 3: {found[:3]}")
+        foreign = [url for url in found if page_at(url)[0] != language]
+        if foreign:
+            problems.append(f"search {query!r}: results in another language: {foreign}")
+    name = QUERIES[language][1]
+    page.goto(root + offline_file(url_path(language, name)))
     wait_for_diagrams(page)
     diagrams = next(p.diagrams for p in SITE_PAGES if (p.language, p.name) == (language, name))
     problems += diagram_problems(page, diagrams)
