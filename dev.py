@@ -312,6 +312,10 @@ COMMANDS: dict[str, Callable[[Path, list[str]], int]] = {
     "site-speed": script(
         "devtools.site_speed.measure", "Lighthouse on the built site (needs node, npm, chromium)"
     ),
+    "search": script(
+        "devtools.search_harness",
+        "the browser search tests' queries, answered by the site's worker under Node (needs node)",
+    ),
     "overhead": script(
         "devtools.verifier_overhead", "the example suite's time against bare runs of its examples"
     ),
