@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime
 import re
+import shutil
 import subprocess
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 import pytest
@@ -76,11 +77,12 @@ def git_date(source: str) -> datetime.date:
     return datetime.datetime.fromtimestamp(int(found), datetime.timezone.utc).date()
 
 
-def date_problems(site: Site) -> list[str]:
+def date_problems(built: Path) -> list[str]:
+    """What is wrong with the dates of the pages of the site built in `built`."""
     problems = []
     for page in site_catalog().pages:
         language, _ = catalog_page(page)
-        text = (site.dir / html_file(page)).read_text(encoding="utf-8")
+        text = (built / html_file(page)).read_text(encoding="utf-8")
         shown, wanted = shown_date(text, language), git_date(page.path.as_posix())
         if shown != wanted:
             problems.append(f"{page.path}: last update shown {shown}, git says {wanted}")
@@ -88,22 +90,30 @@ def date_problems(site: Site) -> list[str]:
 
 
 def test_every_page_says_when_it_was_last_updated(site: Site) -> None:
-    assert not date_problems(site), "\n".join(date_problems(site))
+    assert not date_problems(site.dir), "\n".join(date_problems(site.dir))
 
 
-def test_the_date_check_finds_a_wrong_or_missing_date(site: Site) -> None:
+def copy_of(site: Site, files: list[str], into: Path) -> Path:
+    """`files` of the built `site` (paths relative to it), copied into `into`: a
+    planted fault goes there, never into the site the other test modules read
+    at the same time (pytest-xdist runs them side by side)."""
+    for name in files:
+        (into / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(site.dir / name, into / name)
+    return into
+
+
+def test_the_date_check_finds_a_wrong_or_missing_date(site: Site, tmp_path: Path) -> None:
+    copy = copy_of(site, [html_file(page) for page in site_catalog().pages], tmp_path)
     page = site_catalog().pages[0]
     language, _ = catalog_page(page)
-    built = site.dir / html_file(page)
+    built = copy / html_file(page)
     kept = built.read_text(encoding="utf-8")
     year = DATE[language][0].search(kept)[1 if language == "zh" else 3]
-    try:
-        built.write_text(kept.replace(f"{year}", "1999"), encoding="utf-8")
-        wrong = "\n".join(date_problems(site))
-        built.write_text(DATE[language][0].sub("", kept), encoding="utf-8")
-        missing = "\n".join(date_problems(site))
-    finally:
-        built.write_text(kept, encoding="utf-8")
+    built.write_text(kept.replace(f"{year}", "1999"), encoding="utf-8")
+    wrong = "\n".join(date_problems(copy))
+    built.write_text(DATE[language][0].sub("", kept), encoding="utf-8")
+    missing = "\n".join(date_problems(copy))
     assert f"{page.path}: last update shown 1999-" in wrong
     assert f"{page.path}: last update shown None" in missing
 
@@ -155,7 +165,7 @@ def test_llms_txt_lists_every_page_with_its_markdown(site: Site) -> None:
         assert description == (meta[1] if meta else ""), target
 
 
-def markdown_problems(site: Site) -> list[str]:
+def markdown_problems(built: Path) -> list[str]:
     """Each page's Markdown is its source with every include inlined: no
     `--8<--` line left but those the page shows as text (written `;--8<--`),
     and each program as a reader copies it (markers removed)."""
@@ -164,7 +174,7 @@ def markdown_problems(site: Site) -> list[str]:
     problems = []
     for page in site_catalog().pages:
         target = url_path(*catalog_page(page)) + "index.md"
-        text = (site.dir / target).read_text(encoding="utf-8")
+        text = (built / target).read_text(encoding="utf-8")
         source = (REPO_ROOT / page.path).read_text(encoding="utf-8")
         if len(include.findall(text)) != len(shown.findall(source)):
             problems.append(f"{target}: an include is left")
@@ -178,19 +188,18 @@ def markdown_problems(site: Site) -> list[str]:
 
 
 def test_each_page_markdown_inlines_its_programs(site: Site) -> None:
-    assert not markdown_problems(site), "\n".join(markdown_problems(site))
+    assert not markdown_problems(site.dir), "\n".join(markdown_problems(site.dir))
 
 
-def test_the_markdown_check_finds_an_include_left(site: Site) -> None:
-    page = next(p for p in site_catalog().pages if p.examples)
-    target = site.dir / (url_path(*catalog_page(page)) + "index.md")
+def test_the_markdown_check_finds_an_include_left(site: Site, tmp_path: Path) -> None:
+    pages = site_catalog().pages
+    copy = copy_of(site, [url_path(*catalog_page(p)) + "index.md" for p in pages], tmp_path)
+    page = next(p for p in pages if p.examples)
+    target = copy / (url_path(*catalog_page(page)) + "index.md")
     kept = target.read_text(encoding="utf-8")
-    try:
-        program = page.examples[0].code.rstrip("\n")
-        target.write_text(kept.replace(program, '--8<-- "x.py"'), encoding="utf-8")
-        problems = "\n".join(markdown_problems(site))
-    finally:
-        target.write_text(kept, encoding="utf-8")
+    program = page.examples[0].code.rstrip("\n")
+    target.write_text(kept.replace(program, '--8<-- "x.py"'), encoding="utf-8")
+    problems = "\n".join(markdown_problems(copy))
     assert "an include is left" in problems and "is not inlined as shown" in problems
 
 
