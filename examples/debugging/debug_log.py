@@ -5,7 +5,7 @@ import multiprocessing
 class QueueThreadOnly(logging.Filter):
     def filter(self, record):
         message = record.getMessage()
-        return "feed" in message or "queue thread" in message  # (1)!
+        return "queue thread" in message or "sentinel" in message  # (1)!
 
 
 def debug_log():
@@ -20,16 +20,19 @@ def debug_log():
     logger.setLevel(logging.DEBUG)
 
 
-def produce(queue):
+def produce(queue, put):
     debug_log()
     queue.put(b"x" * 1_000_000)  # (4)!
+    put.set()
 
 
 if __name__ == "__main__":
     debug_log()
     queue = multiprocessing.Queue()
-    p = multiprocessing.Process(target=produce, args=(queue,))
+    put = multiprocessing.Event()
+    p = multiprocessing.Process(target=produce, args=(queue, put))
     p.start()
+    put.wait()
     p.join(timeout=1)  # (5)!
     print("after join(timeout=1): exit code", p.exitcode)
     queue.get()  # (6)!
