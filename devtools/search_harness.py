@@ -33,8 +33,7 @@ from pathlib import Path
 from devtools.built_site import build_site
 from hooks import error_index
 from hooks.site_map import LANGUAGES, site_config, url_path
-from tests.browser.test_search import PASTED, SEARCHES, TOP
-from verifier.catalog import REPO_ROOT
+from tests.browser.test_search import PASTED, SEARCHES, TOP, error_messages
 
 DRIVER = Path(__file__).with_name("search_harness.js")
 
@@ -56,17 +55,10 @@ def queries(language: str) -> list[Query]:
         Query(text, frozenset({url_path(language, name)}))
         for text, name in SEARCHES[language] + PASTED
     ]
-    pages = error_index.pages(REPO_ROOT, language)
-    located = error_index.locate(error_index.load(REPO_ROOT), pages)
     index = url_path(language, error_index.PAGE)
-    for text, sections in located.items():
-        names = {s.page for s in sections} | {name for name, md in pages.items() if text in md}
+    for text, names in error_messages(language).items():
         asked.append(
-            Query(
-                text,
-                frozenset(url_path(language, name) for name in names),
-                frozenset({index}),
-            )
+            Query(text, frozenset(url_path(language, name) for name in names), frozenset({index}))
         )
     return asked
 
@@ -102,12 +94,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, help="a built site (default: build one)")
     parser.add_argument("--language", choices=LANGUAGES, action="append")
     parser.add_argument("--show", type=int, default=0, metavar="N")
-    options = parser.parse_args(argv)
+    args = parser.parse_args(argv)
     if shutil.which("node") is None:
         print("dev.py search: node is not on PATH; it runs Material's worker with Node.js")
         return 2
     with tempfile.TemporaryDirectory(prefix="search-harness-") as scratch:
-        site = options.site
+        site = args.site
         if site is None:
             built = build_site(Path(scratch) / "site")
             if built.returncode:
@@ -115,17 +107,17 @@ def main(argv: list[str] | None = None) -> int:
                 return built.returncode
             site = built.dir
         failed = 0
-        for language in options.language or LANGUAGES:
+        for language in args.language or LANGUAGES:
             asked = queries(language)
             answers = answer(site, language, [q.text for q in asked])
             misses = 0
             for query, got in zip(asked, answers):
-                pages = [page.removeprefix("./") for page in got["pages"]]
+                pages = got["pages"]
                 miss = missed(query, pages)
                 misses += miss
-                if miss or options.show:
+                if miss or args.show:
                     mark = "MISS" if miss else "ok  "
-                    shown = pages[: max(TOP, options.show)]
+                    shown = pages[: max(TOP, args.show)]
                     want = sorted(query.any_of) + sorted(f"and {p}" for p in query.also)
                     print(f"{language} {mark} {query.text!r}\n     want {want}\n     got  {shown}")
                     for warning in got["warnings"]:

@@ -198,18 +198,29 @@ def test_search_finds_every_error_message(page: Page, served, language: str) -> 
     among the first TOP results: a page the index links for it, or another
     page whose text has the message as it is printed (`exit code 1`, which
     several pages explain)."""
-    pages = error_index.pages(REPO_ROOT, language)
-    located = error_index.locate(error_index.load(REPO_ROOT), pages)
+    messages = error_messages(language)
     index = served.url(url_path(language, error_index.PAGE))
     page.goto(served.url(url_path(language, HOME)))
     missed = []
-    for text, sections in located.items():
+    for text, names in messages.items():
         found = search(page, text)[:TOP]
-        names = {s.page for s in sections} | {name for name, md in pages.items() if text in md}
         shown = {served.url(url_path(language, name)) for name in names}
         if index not in found or not shown & set(found):
             missed.append(f"{text!r}: {found} (the index, and one of {sorted(shown)})")
-    assert not missed, f"{len(missed)} of {len(located)} not found:\n" + "\n".join(missed)
+    assert not missed, f"{len(missed)} of {len(messages)} not found:\n" + "\n".join(missed)
+
+
+def error_messages(language: str) -> dict[str, set[str]]:
+    """Every message of the error index as Python prints it, with the names of
+    the pages of `language` that show it: those the index links for it, and any
+    other page whose Markdown has the message as printed (devtools/search_harness.py
+    asks the same)."""
+    pages = error_index.pages(REPO_ROOT, language)
+    located = error_index.locate(error_index.load(REPO_ROOT), pages)
+    return {
+        text: {s.page for s in sections} | {name for name, md in pages.items() if text in md}
+        for text, sections in located.items()
+    }
 
 
 def test_searches_cover_every_page() -> None:
