@@ -22,7 +22,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from devtools.pythons import CACHE, DEBIAN_LINES, found_pythons, prepare
+from devtools.pythons import CACHE, DEBIAN_LINES, found_pythons, prepare, say
 from hooks.build_env import build_env
 from verifier.interpreters import cpython_version, unverified, version_key
 from verifier.requirements import EXAMPLE_PACKAGES, examples_requirements
@@ -43,13 +43,6 @@ LOCK_COMMAND = (
 def venv_python(venv: Path = VENV) -> Path:
     """The interpreter of the venv at `venv`."""
     return venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
-
-
-def say(message: str) -> None:
-    # One write per line: the interpreters are made ready side by side, and
-    # print() writes the line and its end separately.
-    sys.stderr.write(f"dev.py: {message}\n")
-    sys.stderr.flush()
 
 
 def run(*args: object, env: dict[str, str] | None = None) -> int:

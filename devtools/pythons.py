@@ -43,7 +43,9 @@ WRAPPERS = CACHE / "bin"
 
 
 def say(message: str) -> None:
-    # One write per line: dev.py makes the interpreters ready side by side.
+    """A line of dev.py's (which uses this too) to the terminal.  One write per
+    line: dev.py makes the interpreters ready side by side, and print() writes
+    a line and its end separately."""
     sys.stderr.write(f"dev.py: {message}\n")
     sys.stderr.flush()
 
